@@ -1,0 +1,93 @@
+package org.ward.mllp;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A blocking MLLP client over TLS: send one payload, wait for one framed reply. Replies are cut by
+ * the same {@link MllpFrameDecoder} the server uses, so client and server agree on every framing
+ * rule. Not thread-safe: one exchange at a time per connection.
+ */
+public final class MllpClient implements Closeable {
+
+    private final SSLSocket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final EmbeddedChannel decoder;
+
+    private MllpClient(SSLSocket socket, int maxFrameBytes) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+        this.decoder = new EmbeddedChannel(new MllpFrameDecoder(maxFrameBytes));
+    }
+
+    /** Connects and completes the TLS handshake, so certificate problems surface here. */
+    public static MllpClient connect(String host, int port, SSLContext context, SSLParameters parameters,
+                                     Duration timeout, int maxFrameBytes) throws IOException {
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+        try {
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            socket.setSSLParameters(parameters);
+            socket.startHandshake();
+            return new MllpClient(socket, maxFrameBytes);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Sends {@code payload} in one MLLP block and returns the payload of the next block received. */
+    public byte[] exchange(byte[] payload) throws IOException {
+        byte[] frame = new byte[payload.length + 3];
+        frame[0] = Mllp.START_BLOCK;
+        System.arraycopy(payload, 0, frame, 1, payload.length);
+        frame[frame.length - 2] = Mllp.END_BLOCK;
+        frame[frame.length - 1] = Mllp.CARRIAGE_RETURN;
+        out.write(frame);
+        out.flush();
+        return readFrame();
+    }
+
+    private byte[] readFrame() throws IOException {
+        byte[] buffer = new byte[8192];
+        while (true) {
+            byte[] reply = decoder.readInbound();
+            if (reply != null) {
+                return reply;
+            }
+            if (!decoder.isOpen()) {
+                throw new IOException("reply from " + socket.getRemoteSocketAddress() + " broke MLLP framing");
+            }
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (SocketTimeoutException e) {
+                throw new SocketTimeoutException("no reply from " + socket.getRemoteSocketAddress() + " within "
+                        + socket.getSoTimeout() + " ms");
+            }
+            if (n < 0) {
+                throw new IOException("connection closed by " + socket.getRemoteSocketAddress() + " before a reply");
+            }
+            decoder.writeInbound(Unpooled.copiedBuffer(buffer, 0, n));
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        decoder.finishAndReleaseAll();
+        socket.close();
+    }
+
+}

@@ -1,0 +1,83 @@
+package org.ward.tls;
+
+import java.math.BigInteger;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The authenticated node at the other end of a TLS session, read from its verified certificate.
+ * Immutable; subject and issuer are RFC 2253 distinguished names.
+ *
+ * @param subject     certificate subject DN
+ * @param issuer      certificate issuer DN
+ * @param serial      certificate serial number
+ * @param dnsNames    subjectAltName dNSName entries
+ * @param ipAddresses subjectAltName iPAddress entries
+ * @param uris        subjectAltName URI entries (a device's {@code urn:dev:mac:} EUI-64, RFC 9039)
+ */
+public record PeerIdentity(String subject, String issuer, BigInteger serial,
+                           List<String> dnsNames, List<String> ipAddresses, List<String> uris) {
+
+    private static final int SAN_DNS = 2;
+    private static final int SAN_URI = 6;
+    private static final int SAN_IP = 7;
+    private static final String EUI64_URN = "urn:dev:mac:";
+
+    public PeerIdentity {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(serial, "serial");
+        dnsNames = List.copyOf(dnsNames);
+        ipAddresses = List.copyOf(ipAddresses);
+        uris = List.copyOf(uris);
+    }
+
+    /** Reads the identity from a certificate that the TLS layer has already verified. */
+    public static PeerIdentity of(X509Certificate certificate) {
+        List<String> dns = new ArrayList<>();
+        List<String> ips = new ArrayList<>();
+        List<String> uris = new ArrayList<>();
+        for (List<?> name : subjectAltNames(certificate)) {
+            int type = (Integer) name.get(0);
+            String value = String.valueOf(name.get(1));
+            switch (type) {
+                case SAN_DNS -> dns.add(value);
+                case SAN_IP -> ips.add(value);
+                case SAN_URI -> uris.add(value);
+                default -> { /* other name forms carry no identity Ward uses */ }
+            }
+        }
+        return new PeerIdentity(
+                certificate.getSubjectX500Principal().getName(),
+                certificate.getIssuerX500Principal().getName(),
+                certificate.getSerialNumber(), dns, ips, uris);
+    }
+
+    /** The device EUI-64 (16 lower-case hex digits) from a {@code urn:dev:mac:} SAN URI, if any. */
+    public Optional<String> deviceEui64() {
+        return uris.stream()
+                .filter(u -> u.regionMatches(true, 0, EUI64_URN, 0, EUI64_URN.length()))
+                .map(u -> u.substring(EUI64_URN.length()).toLowerCase(java.util.Locale.ROOT))
+                .filter(hex -> hex.matches("[0-9a-f]{16}"))
+                .findFirst();
+    }
+
+    /** Serial in the hexadecimal form that {@code openssl x509 -serial} prints. */
+    public String serialHex() {
+        return serial.toString(16).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static Collection<List<?>> subjectAltNames(X509Certificate certificate) {
+        try {
+            Collection<List<?>> names = certificate.getSubjectAlternativeNames();
+            return names == null ? List.of() : names;
+        } catch (CertificateParsingException e) {
+            throw new IllegalArgumentException("unreadable subjectAltName in certificate " + certificate.getSerialNumber(), e);
+        }
+    }
+}

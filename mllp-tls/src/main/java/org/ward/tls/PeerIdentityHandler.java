@@ -1,0 +1,77 @@
+package org.ward.tls;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.AttributeKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After the TLS handshake, turns the verified client certificate into a {@link PeerIdentity}
+ * stored on the channel ({@link #PEER_IDENTITY}); a failed handshake is logged with the remote
+ * address and the connection closed. Must sit after the {@link SslHandler}. One instance per
+ * channel (it is cheap; it holds no state of its own).
+ */
+public final class PeerIdentityHandler extends ChannelInboundHandlerAdapter {
+
+    public static final AttributeKey<PeerIdentity> PEER_IDENTITY = AttributeKey.valueOf("ward.peerIdentity");
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeerIdentityHandler.class);
+
+    /** The identity of the peer on this channel, or null before a successful handshake. */
+    public static PeerIdentity peerOf(io.netty.channel.Channel channel) {
+        return channel.attr(PEER_IDENTITY).get();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof SslHandshakeCompletionEvent done) {
+            if (done.isSuccess()) {
+                identify(ctx);
+            } else {
+                LOG.warn("TLS handshake from {} failed: {}", ctx.channel().remoteAddress(), rootMessage(done.cause()));
+                ctx.close();
+            }
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    private static void identify(ChannelHandlerContext ctx) {
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        try {
+            Certificate[] chain = ssl.engine().getSession().getPeerCertificates();
+            PeerIdentity peer = PeerIdentity.of((X509Certificate) chain[0]);
+            ctx.channel().attr(PEER_IDENTITY).set(peer);
+            LOG.info("TLS session from {}: {} (serial {}, {})", ctx.channel().remoteAddress(), peer.subject(),
+                    peer.serialHex(), ssl.engine().getSession().getProtocol());
+        } catch (SSLPeerUnverifiedException e) {
+            // needClientAuth makes this unreachable; if it ever happens, refuse rather than run anonymous.
+            LOG.warn("TLS session from {} has no verified client certificate; closing", ctx.channel().remoteAddress());
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause.getCause() instanceof javax.net.ssl.SSLException) {
+            // Already reported by the handshake event (or a broken TLS record): close without a stack trace.
+            LOG.debug("TLS error from {}: {}", ctx.channel().remoteAddress(), rootMessage(cause));
+            ctx.close();
+            return;
+        }
+        ctx.fireExceptionCaught(cause);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

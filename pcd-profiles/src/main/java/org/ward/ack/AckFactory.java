@@ -1,0 +1,115 @@
+package org.ward.ack;
+
+import ca.uhn.hl7v2.AcknowledgmentCode;
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.Type;
+import ca.uhn.hl7v2.model.v26.datatype.ERL;
+import ca.uhn.hl7v2.model.v26.message.ACK;
+import ca.uhn.hl7v2.model.v26.segment.ERR;
+import ca.uhn.hl7v2.model.v26.segment.MSH;
+import ca.uhn.hl7v2.parser.EncodingCharacters;
+import ca.uhn.hl7v2.parser.PipeParser;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.ward.hl7.Hl7Problem;
+import org.ward.hl7.MessageHeader;
+
+/**
+ * Builds the acknowledgement for an inbound message (HL7 v2.6 §2.9, §2.14.1 MSA, §2.14.5 ERR).
+ * The ACK's MSH swaps sender and receiver, carries a fresh MSH-10, echoes MSH-11/MSH-12/MSH-18,
+ * and MSA-2 echoes the inbound MSH-10 whenever one could be read. ERR text comes only from
+ * {@link Hl7Problem}, never from message content, so an ACK can carry neither PHI nor a stack trace.
+ */
+public final class AckFactory {
+
+    private static final DateTimeFormatter HL7_TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss.SSSZ");
+    private static final String DEFAULT_VERSION = "2.6";
+
+    private final PipeParser parser;
+    private final ControlIdGenerator controlIds;
+    private final Clock clock;
+
+    public AckFactory(PipeParser parser, ControlIdGenerator controlIds, Clock clock) {
+        this.parser = parser;
+        this.controlIds = controlIds;
+        this.clock = clock;
+    }
+
+    /**
+     * @param inbound the inbound header, empty when none could be read (MSA-2 then stays empty)
+     * @param code    MSA-1
+     * @param problems one ERR segment each, in order
+     * @return the encoded ACK with CR segment separators
+     */
+    public String acknowledge(Optional<MessageHeader> inbound, AcknowledgmentCode code, List<Hl7Problem> problems) {
+        try {
+            ACK ack = new ACK();
+            ack.setParser(parser);
+            fillHeader(ack.getMSH(), inbound);
+            ack.getMSA().getAcknowledgmentCode().setValue(code.name());
+            ack.getMSA().getMessageControlID().setValue(inbound.map(MessageHeader::controlId).orElse(""));
+            for (int i = 0; i < problems.size(); i++) {
+                fillError(ack.getERR(i), problems.get(i));
+            }
+            return parser.encode(ack);
+        } catch (HL7Exception e) {
+            // Only Ward's own values are set above; a failure here is a bug, not bad input.
+            throw new IllegalStateException("cannot build ACK: " + e.getMessage(), e);
+        }
+    }
+
+    private void fillHeader(MSH msh, Optional<MessageHeader> inbound) throws HL7Exception {
+        msh.getFieldSeparator().setValue("|");
+        msh.getEncodingCharacters().setValue("^~\\&");
+        if (inbound.isPresent()) {
+            MessageHeader in = inbound.get();
+            EncodingCharacters theirs = new EncodingCharacters(in.fieldSeparator(), in.encodingCharacters());
+            copy(in.field(5), msh.getSendingApplication(), theirs);
+            copy(in.field(6), msh.getSendingFacility(), theirs);
+            copy(in.field(3), msh.getReceivingApplication(), theirs);
+            copy(in.field(4), msh.getReceivingFacility(), theirs);
+            copy(in.field(11), msh.getProcessingID(), theirs);
+            copy(in.field(18), msh.getCharacterSet(0), theirs);
+        }
+        msh.getDateTimeOfMessage().setValue(HL7_TIMESTAMP.format(ZonedDateTime.now(clock)));
+        msh.getMessageType().getMessageCode().setValue("ACK");
+        msh.getMessageType().getTriggerEvent().setValue(inbound.map(MessageHeader::triggerEvent).orElse(""));
+        msh.getMessageType().getMessageStructure().setValue("ACK");
+        msh.getMessageControlID().setValue(controlIds.next());
+        if (msh.getProcessingID().isEmpty()) {
+            msh.getProcessingID().getProcessingID().setValue("P");
+        }
+        String version = inbound.map(MessageHeader::version).filter(v -> !v.isEmpty()).orElse(DEFAULT_VERSION);
+        msh.getVersionID().getVersionID().setValue(version);
+    }
+
+    private void copy(String raw, Type target, EncodingCharacters encoding) throws HL7Exception {
+        if (!raw.isEmpty()) {
+            parser.parse(target, raw, encoding);
+        }
+    }
+
+    private static void fillError(ERR err, Hl7Problem problem) throws HL7Exception {
+        if (problem.location().isPresent()) {
+            var location = problem.location().get();
+            ERL erl = err.getErrorLocation(0);
+            erl.getSegmentID().setValue(location.segment());
+            erl.getSegmentSequence().setValue(String.valueOf(location.sequence()));
+            if (location.field() > 0) {
+                erl.getFieldPosition().setValue(String.valueOf(location.field()));
+                erl.getFieldRepetition().setValue(String.valueOf(Math.max(location.repetition(), 1)));
+            }
+            if (location.component() > 0) {
+                erl.getComponentNumber().setValue(String.valueOf(location.component()));
+            }
+        }
+        err.getHL7ErrorCode().getIdentifier().setValue(String.valueOf(problem.code().getCode()));
+        err.getHL7ErrorCode().getText().setValue(problem.code().getMessage());
+        err.getHL7ErrorCode().getNameOfCodingSystem().setValue("HL70357");
+        err.getSeverity().setValue(problem.severity().code());
+        err.getUserMessage().setValue(problem.text());
+    }
+}
