@@ -1,0 +1,33 @@
+package org.ward.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ward.config.ConfigException;
+import org.ward.config.WardConfigLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "check-config", description = "Validate a configuration file; print every error as file:line:column key: message.")
+final class CheckConfigCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Configuration file (default: config/ward.yaml).")
+    private Path file;
+
+    @Override
+    public Integer call() {
+        Path config = file != null ? file : WardCli.defaultConfig();
+        try {
+            WardConfigLoader.load(config, WardCli.home());
+            spec.commandLine().getOut().println(config + ": OK");
+            return 0;
+        } catch (ConfigException e) {
+            ConfigReport.print(e, spec.commandLine().getErr());
+            return WardCli.EXIT_CONFIG;
+        }
+    }
+}

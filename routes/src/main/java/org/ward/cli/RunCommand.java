@@ -1,0 +1,83 @@
+package org.ward.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.ward.config.ConfigException;
+import org.ward.config.WardConfig;
+import org.ward.config.WardConfigLoader;
+import org.ward.engine.ListeningAddress;
+import org.ward.engine.WardEngine;
+import org.ward.pki.DevelopmentPkiFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+
+@Command(name = "run", description = "Start the engine (default: config/ward.yaml); SIGTERM or Ctrl-C stops it gracefully.")
+final class RunCommand implements Callable<Integer> {
+
+    /** Shipped with the repository, so the printed send command works from a fresh clone. */
+    static final String EXAMPLE_MESSAGE = "config/examples/pcd-01-blood-pressure.hl7";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: config/ward.yaml).")
+    private Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        WardConfig wardConfig;
+        try {
+            wardConfig = WardConfigLoader.load(config != null ? config : WardCli.defaultConfig(), WardCli.home());
+        } catch (ConfigException e) {
+            ConfigReport.print(e, spec.commandLine().getErr());
+            spec.commandLine().getErr().println("ward run: not started");
+            return WardCli.EXIT_CONFIG;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        WardEngine engine = WardEngine.start(wardConfig);
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopping.compareAndSet(false, true)) {
+                engine.close();
+                stopped.countDown();
+            }
+        };
+        // SIGTERM is the normal way a service manager stops Ward: stop gracefully and exit 0 rather
+        // than the JVM's 143, so the stop is not reported as a failure.
+        Signal.handle(new Signal("TERM"), signal -> stop.run());
+        Signal.handle(new Signal("INT"), signal -> stop.run());
+        printBanner(out, wardConfig, engine);
+        stopped.await();
+        return 0;
+    }
+
+    private static void printBanner(PrintWriter out, WardConfig config, WardEngine engine) {
+        Path home = WardCli.home();
+        out.println("Ward is running (config " + config.source() + ", data " + config.dataDir() + ")");
+        for (ListeningAddress address : engine.addresses()) {
+            out.println("  " + address.listener() + ": " + address.protocol() + " listening on " + address.hostAndPort());
+        }
+        if (engine.developmentPki().isPresent() && !engine.addresses().isEmpty()) {
+            DevelopmentPkiFiles pki = engine.developmentPki().get();
+            out.println("  development PKI: " + pki.trustAnchors().getParent());
+            out.println("Send a test message as the development device:");
+            out.println("  ./ward send --to " + engine.addresses().get(0).hostAndPort()
+                    + " --cert " + relative(home, pki.deviceP12())
+                    + " --trust " + relative(home, pki.trustAnchors())
+                    + " " + EXAMPLE_MESSAGE);
+        }
+        out.println("Stop with Ctrl-C or SIGTERM.");
+        out.flush();
+    }
+
+    private static String relative(Path home, Path file) {
+        return file.startsWith(home) ? home.relativize(file).toString() : file.toString();
+    }
+}

@@ -1,0 +1,101 @@
+package org.ward.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ward.ack.AckFactory;
+import org.ward.ack.ControlIdGenerator;
+import org.ward.config.ListenerConfig;
+import org.ward.config.WardConfig;
+import org.ward.hl7.Hl7Reader;
+import org.ward.mllp.IdleTimeoutHandler;
+import org.ward.mllp.MllpFrameDecoder;
+import org.ward.mllp.MllpFrameEncoder;
+import org.ward.pki.DevelopmentPki;
+import org.ward.pki.DevelopmentPkiFiles;
+import org.ward.tls.PeerIdentityHandler;
+
+/**
+ * A running Ward: the Camel context with one route per configured listener. Start with
+ * {@link #start(WardConfig)}; {@link #close()} stops accepting, lets in-flight messages finish
+ * (up to {@link #SHUTDOWN_TIMEOUT}) and releases every port.
+ */
+public final class WardEngine implements AutoCloseable {
+
+    /** How long in-flight messages may take to finish at shutdown. */
+    public static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(WardEngine.class);
+
+    private final CamelContext camel;
+    private final List<ListeningAddress> addresses;
+    private final Optional<DevelopmentPkiFiles> developmentPki;
+
+    private WardEngine(CamelContext camel, List<ListeningAddress> addresses, Optional<DevelopmentPkiFiles> developmentPki) {
+        this.camel = camel;
+        this.addresses = List.copyOf(addresses);
+        this.developmentPki = developmentPki;
+    }
+
+    public static WardEngine start(WardConfig config) throws Exception {
+        Optional<DevelopmentPkiFiles> pki = Optional.empty();
+        if (config.developmentPki()) {
+            pki = Optional.of(DevelopmentPki.ensure(config.dataDir().resolve("pki")));
+        }
+        Hl7Reader reader = new Hl7Reader();
+        AckFactory acks = new AckFactory(reader.context().getPipeParser(), new ControlIdGenerator(), Clock.systemUTC());
+
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("ward");
+        camel.getShutdownStrategy().setTimeout(SHUTDOWN_TIMEOUT.toSeconds());
+        camel.getShutdownStrategy().setSuppressLoggingOnTimeout(false);
+        Registry registry = camel.getRegistry();
+        registry.bind("mllpEncoder", new MllpFrameEncoder());
+        registry.bind("peerIdentity", new PerChannelHandler(PeerIdentityHandler::new));
+
+        List<ListeningAddress> addresses = new ArrayList<>();
+        try {
+            for (ListenerConfig listener : config.listeners()) {
+                int port = PortReservation.resolve(listener.bind(), listener.port());
+                registry.bind(MllpListenerRoute.beanName("tls", listener), CamelTlsParameters.forServer(listener.tls()));
+                registry.bind(MllpListenerRoute.beanName("idle", listener),
+                        new PerChannelHandler(() -> new IdleTimeoutHandler(listener.idleTimeout())));
+                registry.bind(MllpListenerRoute.beanName("mllpDecoder", listener),
+                        new PerChannelHandler(() -> new MllpFrameDecoder(listener.maxFrameBytes())));
+                camel.addRoutes(new MllpListenerRoute(listener, port, new MllpInboundProcessor(listener, reader, acks)));
+                addresses.add(new ListeningAddress(listener.name(), "mllp+tls", listener.bind(), port));
+            }
+            camel.start();
+        } catch (Exception e) {
+            camel.close();
+            throw e;
+        }
+        for (ListeningAddress address : addresses) {
+            LOG.info("listener '{}' listening on {} ({})", address.listener(), address.hostAndPort(), address.protocol());
+        }
+        return new WardEngine(camel, addresses, pki);
+    }
+
+    public List<ListeningAddress> addresses() {
+        return addresses;
+    }
+
+    /** The development PKI's files when {@code development-pki: true}. */
+    public Optional<DevelopmentPkiFiles> developmentPki() {
+        return developmentPki;
+    }
+
+    @Override
+    public void close() {
+        LOG.info("stopping: no new connections; finishing in-flight messages (up to {} s)", SHUTDOWN_TIMEOUT.toSeconds());
+        camel.close();
+        LOG.info("stopped");
+    }
+}
