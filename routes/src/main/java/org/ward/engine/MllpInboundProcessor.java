@@ -34,11 +34,13 @@ public final class MllpInboundProcessor implements Processor {
     private final ListenerConfig listener;
     private final Hl7Reader reader;
     private final AckFactory acks;
+    private final ListenerStats stats;
 
-    public MllpInboundProcessor(ListenerConfig listener, Hl7Reader reader, AckFactory acks) {
+    public MllpInboundProcessor(ListenerConfig listener, Hl7Reader reader, AckFactory acks, ListenerStats stats) {
         this.listener = listener;
         this.reader = reader;
         this.acks = acks;
+        this.stats = stats;
     }
 
     @Override
@@ -66,6 +68,7 @@ public final class MllpInboundProcessor implements Processor {
             // and the operator the stack trace; neither carries message content.
             LOG.error("[{}] internal error on a message from {}", listener.name(), peer.subject(), e);
             Optional<MessageHeader> header = MessageHeader.read(new String(payload, StandardCharsets.ISO_8859_1));
+            stats.refused();
             String ack = acks.acknowledge(header, AcknowledgmentCode.AR, List.of(internalError()));
             exchange.getMessage().setBody(ack.getBytes(listener.defaultCharset()));
         }
@@ -77,6 +80,7 @@ public final class MllpInboundProcessor implements Processor {
         if (listener.logPhi()) {
             LOG.info("[{}] message {}: {}", listener.name(), parsed.header().controlId(), parsed.text().replace('\r', '\n'));
         }
+        stats.accepted();
         return acks.acknowledge(Optional.of(parsed.header()), AcknowledgmentCode.AA, List.of());
     }
 
@@ -86,6 +90,7 @@ public final class MllpInboundProcessor implements Processor {
                 refused.header().map(MessageHeader::messageType).orElse("?"),
                 refused.header().map(MessageHeader::controlId).orElse("?"), peer.subject(), ctx.channel().remoteAddress(),
                 problem.code().getCode(), problem.text(), problem.location().map(l -> " at " + describe(l)).orElse(""));
+        stats.refused();
         return acks.acknowledge(refused.header(), AcknowledgmentCode.AR, List.of(problem));
     }
 

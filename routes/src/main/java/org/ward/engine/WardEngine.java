@@ -3,7 +3,9 @@ package org.ward.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -37,11 +39,14 @@ public final class WardEngine implements AutoCloseable {
     private final CamelContext camel;
     private final List<ListeningAddress> addresses;
     private final Optional<DevelopmentPkiFiles> developmentPki;
+    private final Map<String, ListenerStats> stats;
 
-    private WardEngine(CamelContext camel, List<ListeningAddress> addresses, Optional<DevelopmentPkiFiles> developmentPki) {
+    private WardEngine(CamelContext camel, List<ListeningAddress> addresses, Optional<DevelopmentPkiFiles> developmentPki,
+                       Map<String, ListenerStats> stats) {
         this.camel = camel;
         this.addresses = List.copyOf(addresses);
         this.developmentPki = developmentPki;
+        this.stats = Map.copyOf(stats);
     }
 
     public static WardEngine start(WardConfig config) throws Exception {
@@ -61,6 +66,7 @@ public final class WardEngine implements AutoCloseable {
         registry.bind("peerIdentity", new PerChannelHandler(PeerIdentityHandler::new));
 
         List<ListeningAddress> addresses = new ArrayList<>();
+        Map<String, ListenerStats> stats = new HashMap<>();
         try {
             for (ListenerConfig listener : config.listeners()) {
                 int port = PortReservation.resolve(listener.bind(), listener.port());
@@ -69,7 +75,10 @@ public final class WardEngine implements AutoCloseable {
                         new PerChannelHandler(() -> new IdleTimeoutHandler(listener.idleTimeout())));
                 registry.bind(MllpListenerRoute.beanName("mllpDecoder", listener),
                         new PerChannelHandler(() -> new MllpFrameDecoder(listener.maxFrameBytes())));
-                camel.addRoutes(new MllpListenerRoute(listener, port, new MllpInboundProcessor(listener, reader, acks)));
+                ListenerStats listenerStats = new ListenerStats();
+                stats.put(listener.name(), listenerStats);
+                camel.addRoutes(new MllpListenerRoute(listener, port,
+                        new MllpInboundProcessor(listener, reader, acks, listenerStats)));
                 addresses.add(new ListeningAddress(listener.name(), "mllp+tls", listener.bind(), port));
             }
             camel.start();
@@ -80,7 +89,7 @@ public final class WardEngine implements AutoCloseable {
         for (ListeningAddress address : addresses) {
             LOG.info("listener '{}' listening on {} ({})", address.listener(), address.hostAndPort(), address.protocol());
         }
-        return new WardEngine(camel, addresses, pki);
+        return new WardEngine(camel, addresses, pki, stats);
     }
 
     public List<ListeningAddress> addresses() {
@@ -90,6 +99,15 @@ public final class WardEngine implements AutoCloseable {
     /** The development PKI's files when {@code development-pki: true}. */
     public Optional<DevelopmentPkiFiles> developmentPki() {
         return developmentPki;
+    }
+
+    /** Message counts of the named listener. */
+    public ListenerStats stats(String listener) {
+        ListenerStats s = stats.get(listener);
+        if (s == null) {
+            throw new IllegalArgumentException("no listener named " + listener);
+        }
+        return s;
     }
 
     @Override
