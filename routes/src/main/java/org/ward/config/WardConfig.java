@@ -1,0 +1,55 @@
+package org.ward.config;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The whole of {@code ward.yaml}, validated. Paths are absolute: relative ones in the file are
+ * resolved against {@link #home()}.
+ *
+ * @param source the file this was read from
+ * @param home the Ward home, the folder holding {@code ./ward}
+ * @param dataDir where Ward keeps its state (queues, audit spool, development PKI)
+ * @param developmentPki whether the first run may create a development PKI under {@code <dataDir>/pki}
+ * @param listeners at least one listener; names are unique and no two share a socket
+ */
+public record WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners) {
+
+    public static final Path DEFAULT_DATA_DIR = Path.of("var");
+
+    public WardConfig {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(dataDir, "dataDir");
+        listeners = List.copyOf(listeners);
+        if (listeners.isEmpty()) {
+            throw new IllegalArgumentException("at least one listener is required");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < listeners.size(); i++) {
+            ListenerConfig listener = listeners.get(i);
+            if (!names.add(listener.name())) {
+                throw new IllegalArgumentException("listener name '" + listener.name() + "' is used twice");
+            }
+            for (int j = 0; j < i; j++) {
+                if (listener.clashesWith(listeners.get(j))) {
+                    throw new IllegalArgumentException("listeners '" + listeners.get(j).name() + "' and '"
+                            + listener.name() + "' bind the same address and port");
+                }
+            }
+        }
+    }
+
+    /** Where the development PKI lives when {@link #developmentPki()} is on. */
+    public Path developmentPkiDir() {
+        return dataDir.resolve("pki");
+    }
+
+    public Optional<ListenerConfig> listener(String name) {
+        return listeners.stream().filter(l -> l.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,292 @@
+package org.ward.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads and validates {@code ward.yaml} in one pass, collecting every error rather than stopping
+ * at the first, so an operator fixes the file in one edit. Works on SnakeYAML's node tree, not on
+ * constructed Java objects, to keep the line and column of every value.
+ */
+public final class WardConfigLoader {
+
+    static final List<String> ROOT_KEYS = List.of("data-dir", "development-pki", "listeners");
+    static final List<String> LISTENER_KEYS = List.of(
+            "name", "bind", "port", "max-frame-bytes", "idle-timeout", "default-charset", "log-phi", "tls");
+
+    private final Path file;
+    private final Path home;
+    private final Problems problems;
+    private final YamlValues values;
+    private final ConfigPaths paths;
+    private final TlsConfigReader tlsReader;
+    private final List<Claim> claims = new ArrayList<>();
+
+    /** What an already-read listener claims, so later listeners can be checked against it. */
+    private record Claim(String path, Optional<String> name, Node nameNode, String bind, Optional<Integer> port,
+            Node portNode) {
+    }
+
+    private WardConfigLoader(Path file, Path home) {
+        this.file = file;
+        this.home = home.toAbsolutePath().normalize();
+        this.problems = new Problems(file);
+        this.values = new YamlValues(problems);
+        this.paths = new ConfigPaths(this.home, values, problems);
+        this.tlsReader = new TlsConfigReader(problems, values, paths);
+    }
+
+    /**
+     * Loads and validates a configuration file.
+     *
+     * @param file the YAML file; errors name it as given
+     * @param home the Ward home, against which relative paths in the file resolve
+     * @throws ConfigException listing every mistake found
+     */
+    public static WardConfig load(Path file, Path home) throws ConfigException {
+        WardConfigLoader loader = new WardConfigLoader(file, home);
+        Optional<WardConfig> config = loader.read();
+        List<ConfigError> errors = loader.problems.sorted();
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return config.orElseThrow(() -> new IllegalStateException("no config and no error for " + file));
+    }
+
+    /** Every mistake in the file, in file order; empty when {@link #load} would succeed. */
+    public static List<ConfigError> validate(Path file, Path home) {
+        WardConfigLoader loader = new WardConfigLoader(file, home);
+        loader.read();
+        return loader.problems.sorted();
+    }
+
+    private Optional<WardConfig> read() {
+        return compose().flatMap(this::config);
+    }
+
+    private Optional<Node> compose() {
+        Mark start = null;
+        if (!Files.exists(file)) {
+            problems.at(start, "(file)", "configuration file does not exist");
+            return Optional.empty();
+        }
+        if (Files.isDirectory(file)) {
+            problems.at(start, "(file)", "is a directory, not a configuration file");
+            return Optional.empty();
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            problems.at(start, "(file)", "is not valid UTF-8");
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.at(start, "(file)", "cannot be read: " + e);
+            return Optional.empty();
+        }
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String context = e.getContext() == null ? "" : e.getContext() + ": ";
+            problems.at(mark, "(syntax)", "YAML syntax error: " + context + e.getProblem());
+            return Optional.empty();
+        } catch (YAMLException e) {
+            problems.at(start, "(syntax)", "YAML error: " + e.getMessage());
+            return Optional.empty();
+        }
+        if (root == null || YamlValues.isNull(root)) {
+            problems.at(start, "(file)", "is empty; at least 'listeners' must be configured");
+            return Optional.empty();
+        }
+        return Optional.of(root);
+    }
+
+    private Optional<WardConfig> config(Node rootNode) {
+        Optional<YamlMapping> mapping = YamlMapping.of(rootNode, "", ROOT_KEYS, problems);
+        if (mapping.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlMapping root = mapping.get();
+        int before = problems.count();
+        Path dataDir = root.optional("data-dir")
+                .flatMap(n -> paths.path(n, "data-dir"))
+                .orElse(home.resolve(WardConfig.DEFAULT_DATA_DIR));
+        boolean developmentPki = root.optional("development-pki")
+                .flatMap(n -> values.bool(n, "development-pki"))
+                .orElse(false);
+        if (problems.count() == before) {
+            paths.developmentPki(developmentPki, dataDir);
+        } else {
+            paths.skipExistenceChecks();
+        }
+        List<ListenerConfig> listeners = listeners(root);
+        if (problems.count() > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new WardConfig(file, home, dataDir, developmentPki, listeners));
+    }
+
+    private List<ListenerConfig> listeners(YamlMapping root) {
+        Optional<Node> node = root.required("listeners");
+        List<Node> items = node.flatMap(n -> values.list(n, "listeners")).orElse(null);
+        if (items == null) {
+            return List.of();
+        }
+        if (items.isEmpty()) {
+            problems.at(node.get(), "listeners", "at least one listener is required");
+        }
+        List<ListenerConfig> listeners = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            listener(items.get(i), "listeners[" + i + "]").ifPresent(listeners::add);
+        }
+        return listeners;
+    }
+
+    private Optional<ListenerConfig> listener(Node node, String path) {
+        int before = problems.count();
+        Optional<YamlMapping> mapping = YamlMapping.of(node, path, LISTENER_KEYS, problems);
+        if (mapping.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlMapping listener = mapping.get();
+        Optional<Node> nameNode = listener.required("name");
+        Optional<String> name = nameNode.flatMap(n -> name(n, listener.child("name")));
+        String bind = listener.optional("bind")
+                .flatMap(n -> bind(n, listener.child("bind")))
+                .orElse(ListenerConfig.DEFAULT_BIND);
+        Optional<Node> portNode = listener.required("port");
+        Optional<Integer> port = portNode.flatMap(n -> port(n, listener.child("port")));
+        int maxFrameBytes = listener.optional("max-frame-bytes")
+                .flatMap(n -> maxFrameBytes(n, listener.child("max-frame-bytes")))
+                .orElse(ListenerConfig.DEFAULT_MAX_FRAME_BYTES);
+        Duration idleTimeout = listener.optional("idle-timeout")
+                .flatMap(n -> idleTimeout(n, listener.child("idle-timeout")))
+                .orElse(ListenerConfig.DEFAULT_IDLE_TIMEOUT);
+        Charset charset = listener.optional("default-charset")
+                .flatMap(n -> charset(n, listener.child("default-charset")))
+                .orElse(ListenerConfig.DEFAULT_CHARSET);
+        boolean logPhi = listener.optional("log-phi")
+                .flatMap(n -> values.bool(n, listener.child("log-phi")))
+                .orElse(false);
+        Optional<TlsConfig> tls = listener.required("tls").flatMap(n -> tlsReader.read(n, listener.child("tls")));
+
+        checkAgainstEarlierListeners(
+                new Claim(path, name, nameNode.orElse(node), bind, port, portNode.orElse(node)));
+        if (problems.count() != before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ListenerConfig(
+                name.get(), bind, port.get(), maxFrameBytes, idleTimeout, charset, logPhi, tls.get()));
+    }
+
+    private void checkAgainstEarlierListeners(Claim claim) {
+        for (Claim earlier : claims) {
+            if (claim.name().isPresent() && claim.name().equals(earlier.name())) {
+                problems.at(claim.nameNode(), claim.path() + ".name", "listener name '" + claim.name().get()
+                        + "' is already used by " + earlier.path() + " (line " + line(earlier.nameNode()) + ")");
+            }
+            if (claim.port().isPresent() && earlier.port().isPresent()
+                    && ListenerConfig.socketsClash(claim.bind(), claim.port().get(), earlier.bind(), earlier.port().get())) {
+                problems.at(claim.portNode(), claim.path() + ".port", claim.bind() + ":" + claim.port().get()
+                        + " clashes with " + earlier.bind() + ":" + earlier.port().get() + " of " + earlier.path()
+                        + " (line " + line(earlier.portNode()) + ")");
+            }
+        }
+        claims.add(claim);
+    }
+
+    private Optional<String> name(Node node, String path) {
+        return values.text(node, path).filter(name -> {
+            if (ListenerConfig.isValidName(name)) {
+                return true;
+            }
+            problems.at(node, path, "'" + name + "' is not a valid listener name: use lowercase letters, digits"
+                    + " and '-', starting with a letter or digit (" + ListenerConfig.NAME.pattern() + ")");
+            return false;
+        });
+    }
+
+    private Optional<String> bind(Node node, String path) {
+        return values.text(node, path).filter(bind -> {
+            if (!bind.isBlank()) {
+                return true;
+            }
+            problems.at(node, path, "is empty; expected an address such as 127.0.0.1");
+            return false;
+        });
+    }
+
+    private Optional<Integer> port(Node node, String path) {
+        return values.wholeNumber(node, path).flatMap(port -> {
+            if (ListenerConfig.isValidPort(port)) {
+                return Optional.of(port.intValue());
+            }
+            problems.at(node, path, port + " is not a port number (0-65535)");
+            return Optional.empty();
+        });
+    }
+
+    private Optional<Integer> maxFrameBytes(Node node, String path) {
+        return values.wholeNumber(node, path).flatMap(bytes -> {
+            if (bytes >= 1 && bytes <= ListenerConfig.MAX_FRAME_BYTES_LIMIT) {
+                return Optional.of(bytes.intValue());
+            }
+            problems.at(node, path, bytes + " is out of range: max-frame-bytes must be 1 to "
+                    + ListenerConfig.MAX_FRAME_BYTES_LIMIT + " (64 MiB)");
+            return Optional.empty();
+        });
+    }
+
+    private Optional<Duration> idleTimeout(Node node, String path) {
+        Optional<String> text = values.text(node, path);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Duration> timeout = Durations.parse(text.get());
+        if (timeout.isEmpty()) {
+            problems.at(node, path, "'" + text.get() + "' is not a duration; write a whole number and a unit,"
+                    + " such as 500ms, 30s, 5m or 1h");
+        } else if (!ListenerConfig.isValidIdleTimeout(timeout.get())) {
+            problems.at(node, path, text.get() + " is out of range: idle-timeout must be more than 0 and at most 24h");
+            return Optional.empty();
+        }
+        return timeout;
+    }
+
+    private Optional<Charset> charset(Node node, String path) {
+        Optional<String> name = values.text(node, path);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Charset.forName(name.get()));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            problems.at(node, path, "'" + name.get() + "' is not a charset this Java runtime supports,"
+                    + " such as UTF-8 or ISO-8859-1");
+            return Optional.empty();
+        }
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark().getLine() + 1;
+    }
+}
