@@ -1,0 +1,139 @@
+package org.ward.pki;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PKI Ward creates on first run so that {@code ./ward run} works with mutual TLS out of the box:
+ * a facility CA, a server credential for {@code localhost}, a device and an EHR client credential.
+ * For development only: a real facility runs {@code ward pki init} and keeps its root CA offline.
+ */
+public final class DevelopmentPki {
+
+    public static final String FACILITY = "Ward Development";
+    public static final String SERVER = "server";
+    public static final String DEVICE = "device";
+    public static final String EHR = "ehr";
+    public static final String DEVICE_COMMON_NAME = "dev-monitor-1";
+    public static final String EHR_COMMON_NAME = "dev-ehr";
+    public static final int VALIDITY_DAYS = IssueRequest.MAX_VALIDITY_DAYS;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DevelopmentPki.class);
+
+    private DevelopmentPki() {
+    }
+
+    /** {@link #ensure(Path, Clock, SecureRandom)} with the system clock and a new {@link SecureRandom}. */
+    public static DevelopmentPkiFiles ensure(Path pkiDir) throws IOException {
+        return ensure(pkiDir, Clock.systemUTC(), new SecureRandom());
+    }
+
+    /**
+     * Returns the development PKI in {@code pkiDir}, creating it if the directory does not exist or is
+     * empty. An existing complete PKI is left untouched. A non-empty directory that lacks some files
+     * is refused rather than repaired, because it may hold someone's real CA.
+     *
+     * <p>The PKI is built in a mode-0700 sibling directory and renamed into place in one step, so a
+     * crash leaves either no PKI or a complete one, never a half one that looks complete.
+     */
+    public static DevelopmentPkiFiles ensure(Path pkiDir, Clock clock, SecureRandom random) throws IOException {
+        Path target = pkiDir.toAbsolutePath().normalize();
+        PkiDirectory layout = new PkiDirectory(target);
+        if (missingFiles(layout).isEmpty()) {
+            return files(layout);
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !isEmptyDirectory(target)) {
+            throw new PkiException(target + " is not empty but lacks " + missingFiles(layout)
+                    + "; move it away to let Ward create a development PKI there");
+        }
+        Path parent = Files.createDirectories(target.getParent());
+        Path staging = SecretFiles.createPrivateTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        try {
+            create(new PkiDirectory(staging), clock, random);
+            Files.deleteIfExists(target);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (missingFiles(layout).isEmpty()) {
+                // Another Ward process won the race; its PKI is as good as ours.
+                LOG.info("Development PKI in {} was created concurrently; using it", target);
+                return files(layout);
+            }
+            throw e;
+        } finally {
+            deleteIfLeftOver(staging);
+        }
+        LOG.warn("Created a DEVELOPMENT PKI in {} (facility CA, '{}', '{}', '{}'); do not use it in production",
+                target, SERVER, DEVICE, EHR);
+        return files(layout);
+    }
+
+    private static void create(PkiDirectory directory, Clock clock, SecureRandom random) throws IOException {
+        KeyAlgorithm algorithm = KeyAlgorithm.defaultAlgorithm();
+        FacilityCa ca = FacilityCa.create(FACILITY, algorithm, Optional.empty(), clock, random);
+        directory.writeCa(ca, random);
+        CertificateIssuer issuer = new CertificateIssuer(ca, algorithm, clock, random);
+        directory.writeCredential(SERVER, issuer.issue(IssueRequest.server("localhost",
+                List.of("localhost"), List.of("127.0.0.1", "::1"), VALIDITY_DAYS)), random);
+        directory.writeCredential(DEVICE, issuer.issue(IssueRequest.device(DEVICE_COMMON_NAME,
+                Eui64.random(random), VALIDITY_DAYS)), random);
+        directory.writeCredential(EHR, issuer.issue(IssueRequest.client(EHR_COMMON_NAME, VALIDITY_DAYS)), random);
+    }
+
+    /** Every file a complete development PKI has. */
+    static List<Path> expectedFiles(PkiDirectory layout) {
+        List<Path> files = new ArrayList<>(layout.caFiles());
+        for (String name : List.of(SERVER, DEVICE, EHR)) {
+            files.addAll(layout.credentialFiles(name));
+        }
+        return files;
+    }
+
+    private static List<Path> missingFiles(PkiDirectory layout) {
+        return expectedFiles(layout).stream()
+                .filter(file -> !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
+                .map(Path::getFileName)
+                .toList();
+    }
+
+    private static DevelopmentPkiFiles files(PkiDirectory layout) {
+        return new DevelopmentPkiFiles(layout.trustAnchors(),
+                layout.p12(SERVER), layout.passwordFile(SERVER),
+                layout.p12(DEVICE), layout.passwordFile(DEVICE),
+                layout.p12(EHR), layout.passwordFile(EHR));
+    }
+
+    private static boolean isEmptyDirectory(Path directory) throws IOException {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            return !entries.iterator().hasNext();
+        }
+    }
+
+    private static void deleteIfLeftOver(Path staging) {
+        if (!Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(staging)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not remove the unfinished PKI in {}; delete it by hand: {}", staging, e.toString());
+        }
+    }
+}
