@@ -6,7 +6,6 @@ package org.ward.pki;
  */
 public enum KeyUsageBit {
     DIGITAL_SIGNATURE(0, org.bouncycastle.asn1.x509.KeyUsage.digitalSignature),
-    KEY_ENCIPHERMENT(2, org.bouncycastle.asn1.x509.KeyUsage.keyEncipherment),
     KEY_AGREEMENT(4, org.bouncycastle.asn1.x509.KeyUsage.keyAgreement),
     KEY_CERT_SIGN(5, org.bouncycastle.asn1.x509.KeyUsage.keyCertSign),
     CRL_SIGN(6, org.bouncycastle.asn1.x509.KeyUsage.cRLSign);
