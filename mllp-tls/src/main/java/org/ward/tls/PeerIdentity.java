@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * The authenticated node at the other end of a TLS session, read from its verified certificate.
@@ -27,6 +28,8 @@ public record PeerIdentity(String subject, String issuer, BigInteger serial,
     private static final int SAN_URI = 6;
     private static final int SAN_IP = 7;
     private static final String EUI64_URN = "urn:dev:mac:";
+    /** RFC 2253 knows no keyword for serialNumber (2.5.4.5), where device certificates carry the EUI-64. */
+    private static final java.util.Map<String, String> DN_KEYWORDS = java.util.Map.of("2.5.4.5", "SERIALNUMBER");
 
     public PeerIdentity {
         Objects.requireNonNull(subject, "subject");
@@ -53,8 +56,8 @@ public record PeerIdentity(String subject, String issuer, BigInteger serial,
             }
         }
         return new PeerIdentity(
-                certificate.getSubjectX500Principal().getName(),
-                certificate.getIssuerX500Principal().getName(),
+                certificate.getSubjectX500Principal().getName(X500Principal.RFC2253, DN_KEYWORDS),
+                certificate.getIssuerX500Principal().getName(X500Principal.RFC2253, DN_KEYWORDS),
                 certificate.getSerialNumber(), dns, ips, uris);
     }
 

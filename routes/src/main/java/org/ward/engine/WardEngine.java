@@ -113,7 +113,7 @@ public final class WardEngine implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("stopping: no new connections; finishing in-flight messages (up to {} s)", SHUTDOWN_TIMEOUT.toSeconds());
-        camel.close();
+        camel.stop();
         LOG.info("stopped");
     }
 }
