@@ -37,13 +37,18 @@ public final class WardFixture implements AutoCloseable {
     }
 
     public static WardFixture start(Path dir, String idleTimeout, int maxFrameBytes) throws Exception {
+        return start(dir, "127.0.0.1", idleTimeout, maxFrameBytes);
+    }
+
+    /** @param bind a loopback address; the development server certificate names only 127.0.0.1, ::1 and localhost */
+    public static WardFixture start(Path dir, String bind, String idleTimeout, int maxFrameBytes) throws Exception {
         Path yaml = dir.resolve("ward.yaml");
         Files.writeString(yaml, String.join("\n",
                 "data-dir: var",
                 "development-pki: true",
                 "listeners:",
                 "  - name: " + LISTENER,
-                "    bind: 127.0.0.1",
+                "    bind: " + bind,
                 "    port: 0",
                 "    idle-timeout: " + idleTimeout,
                 "    max-frame-bytes: " + maxFrameBytes,
