@@ -76,7 +76,9 @@ class FreshCloneRunTest {
             assertThat(Files.getPosixFilePermissions(clone.resolve("var/pki/device.p12.password")))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
-            run.destroy(); // SIGTERM
+            // Process.destroy() would also close our ends of its pipes; send SIGTERM the way a service manager does.
+            Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(run.pid())).inheritIO().start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
             errDrain.get(5, TimeUnit.SECONDS);
             assertThat(run.exitValue()).as("exit code after SIGTERM; stderr: %s", runErr).isZero();

@@ -18,6 +18,8 @@ import org.ward.tls.TlsContexts;
 import org.ward.tls.TlsProtocol;
 import org.ward.tls.TrustAnchors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,8 +31,9 @@ final class SendCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--to", required = true, paramLabel = "HOST:PORT", description = "Where to send, e.g. localhost:2575 or [::1]:2575.")
-    private String to;
+    @Option(names = "--to", required = true, paramLabel = "HOST:PORT", converter = HostAndPort.Converter.class,
+            description = "Where to send, e.g. localhost:2575 or [::1]:2575.")
+    private HostAndPort to;
 
     @Option(names = "--cert", required = true, paramLabel = "P12", description = "Client key and certificate chain (PKCS#12).")
     private Path cert;
@@ -53,7 +56,7 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, GeneralSecurityException {
         PrintWriter out = spec.commandLine().getOut();
-        HostAndPort target = HostAndPort.parse(to);
+        HostAndPort target = to;
         SSLContext context = TlsContexts.sslContext(
                 KeyMaterial.load(cert, certPasswordFile != null ? certPasswordFile : KeyMaterial.passwordFileFor(cert)),
                 trust != null ? TrustAnchors.trustManager(trust) : jdkTrustManager());
@@ -86,6 +89,19 @@ final class SendCommand implements Callable<Integer> {
 
     /** {@code host:port} or {@code [v6]:port}. */
     record HostAndPort(String host, int port) {
+
+        /** Lets picocli report a malformed --to as a usage error (exit 2). */
+        static final class Converter implements ITypeConverter<HostAndPort> {
+            @Override
+            public HostAndPort convert(String value) {
+                try {
+                    return parse(value);
+                } catch (IllegalArgumentException e) {
+                    throw new TypeConversionException(e.getMessage());
+                }
+            }
+        }
+
         static HostAndPort parse(String text) {
             int colon = text.lastIndexOf(':');
             if (colon <= 0 || colon == text.length() - 1) {
@@ -99,7 +115,7 @@ final class SendCommand implements Callable<Integer> {
             try {
                 port = Integer.parseInt(text.substring(colon + 1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--to port is not a number in '" + text + "'", e);
+                throw new IllegalArgumentException("--to port is not a number in '" + text + "'");
             }
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("--to port must be 1-65535, got " + port);

@@ -111,6 +111,13 @@ class CliTest {
     }
 
     @Test
+    void sendWithAMalformedTargetIsAUsageError() {
+        assertThat(ward("send", "--to", "localhost", "--cert", "x.p12", "m.hl7")).isEqualTo(2);
+        assertThat(err.toString()).contains("--to must be HOST:PORT");
+        assertThat(ward("send", "--to", "[::1]:99999", "--cert", "x.p12", "m.hl7")).isEqualTo(2);
+    }
+
+    @Test
     void sendRefusesAServerWhoseCertificateDoesNotMatchTheHostName(@TempDir Path dir) throws Exception {
         Path message = dir.resolve("m.hl7");
         Files.writeString(message, "MSH|^~\\&|DEV||WARD||20260101||ORU^R01^ORU_R01|X|P|2.6\rPID|||1\r");
