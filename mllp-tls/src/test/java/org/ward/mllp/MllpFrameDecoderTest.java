@@ -197,6 +197,17 @@ class MllpFrameDecoderTest {
     }
 
     @Test
+    void encoderWritesSeveralRepliesAsConsecutiveBlocksInOrder() {
+        EmbeddedChannel out = new EmbeddedChannel(new MllpFrameEncoder());
+        out.writeOutbound(new MllpReplies(java.util.List.of(MSG_1.getBytes(US_ASCII), MSG_2.getBytes(US_ASCII))));
+        io.netty.buffer.ByteBuf encoded = out.readOutbound();
+        EmbeddedChannel in = channel(1024);
+        in.writeInbound(encoded);
+        assertThat(text(in.readInbound())).isEqualTo(MSG_1);
+        assertThat(text(in.readInbound())).isEqualTo(MSG_2);
+    }
+
+    @Test
     void encoderWrapsPayloadInABlockTheDecoderReadsBack() {
         EmbeddedChannel out = new EmbeddedChannel(new MllpFrameEncoder());
         out.writeOutbound(MSG_1.getBytes(US_ASCII));
