@@ -56,21 +56,35 @@ class OpensslPeerTest {
     }
 
     /**
-     * Every PCD-01 request in the corpus. The {@code *response*} files are ACKs a receiver sends, not
-     * messages a device sends, so they are not inputs here. {@code continua-invalid-*} requests are
-     * meant to fail profile validation, which is not what this transport test is about.
+     * The IHE PCD-01 requests of the corpus (the ipf-* files). The {@code *response*} files are ACKs a
+     * receiver sends, not messages a device sends, so they are not inputs here.
      */
     static Stream<Path> pcd01Requests() throws IOException, URISyntaxException {
+        return corpus(name -> !name.contains("response") && name.contains("request"), 4);
+    }
+
+    /**
+     * The Continua WAN observations (valid and invalid alike) carry MSH-21
+     * {@code IHE PCD ORU-R012006^HL7^2.16.840.1.113883.9.n.m^HL7}: the OID is the Continua design
+     * guidelines' placeholder, not an OID, so no IHE PCD profile is identified and Ward refuses the
+     * message before profile validation (TF-2 Appendix B.1: recognition solely on MSH-21.3).
+     */
+    static Stream<Path> continuaObservations() throws IOException, URISyntaxException {
+        return corpus(name -> name.startsWith("continua-") && !name.contains("response"), 8);
+    }
+
+    private static Stream<Path> corpus(java.util.function.Predicate<String> include, int atLeast)
+            throws IOException, URISyntaxException {
         URL corpus = OpensslPeerTest.class.getResource("/pcd-01");
         assertThat(corpus).as("test resource folder pcd-01").isNotNull();
         List<Path> requests;
         try (Stream<Path> files = Files.list(Path.of(corpus.toURI()))) {
             requests = files.filter(file -> {
                 String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                return !name.contains("response") && (name.contains("request") || name.startsWith("continua-valid-"));
+                return include.test(name);
             }).sorted().toList();
         }
-        assertThat(requests).as("PCD-01 requests in the corpus").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(requests).as("matching corpus files").hasSizeGreaterThanOrEqualTo(atLeast);
         return requests.stream();
     }
 
@@ -99,6 +113,20 @@ class OpensslPeerTest {
 
         assertThat(exchange.msa()).as(exchange.toString()).isEqualTo("MSA|AA|" + controlId(message));
         assertThat(ward.stats().acceptedCount()).isEqualTo(accepted + 1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("continuaObservations")
+    void continuaObservationWithoutAPcdProfileOidGetsArAtMsh21(Path observation) throws Exception {
+        byte[] message = hl7(observation);
+        long refused = ward.stats().refusedCount();
+
+        OpensslClient.Exchange exchange = device.exchange(ward.port(), OpensslClient.frame(message));
+
+        assertThat(exchange.msa()).as(exchange.toString()).isEqualTo("MSA|AR|" + controlId(message));
+        assertThat(exchange.replySegments())
+                .anySatisfy(segment -> assertThat(segment).startsWith("ERR||MSH^1^21^1^3|103^Table value not found^HL70357|E"));
+        assertThat(ward.stats().refusedCount()).isEqualTo(refused + 1);
     }
 
     @Test

@@ -31,24 +31,44 @@ public final class AckFactory {
     private final PipeParser parser;
     private final ControlIdGenerator controlIds;
     private final Clock clock;
+    private final String ownApplication;
 
-    public AckFactory(PipeParser parser, ControlIdGenerator controlIds, Clock clock) {
+    /**
+     * @param ownApplication MSH-3 of Ward's ACKs when the inbound MSH-5 (whom the sender addressed)
+     *                       is empty; the IHE PCD ACK profile requires MSH-3
+     */
+    public AckFactory(PipeParser parser, ControlIdGenerator controlIds, Clock clock, String ownApplication) {
         this.parser = parser;
         this.controlIds = controlIds;
         this.clock = clock;
+        this.ownApplication = ownApplication;
+    }
+
+    /** Every acknowledgment the verdict calls for under the sender's MSH-15/MSH-16, in sending order. */
+    public List<String> respond(Optional<MessageHeader> inbound, Verdict verdict) {
+        return AckPlan.codes(inbound, verdict.outcome()).stream()
+                .map(code -> acknowledge(inbound, code, verdict.problems(), verdict.profile()))
+                .toList();
+    }
+
+    /** One acknowledgment without a profile identifier. */
+    public String acknowledge(Optional<MessageHeader> inbound, AcknowledgmentCode code, List<Hl7Problem> problems) {
+        return acknowledge(inbound, code, problems, Optional.empty());
     }
 
     /**
-     * @param inbound the inbound header, empty when none could be read (MSA-2 then stays empty)
-     * @param code    MSA-1
+     * @param inbound  the inbound header, empty when none could be read (MSA-2 then stays empty)
+     * @param code     MSA-1
      * @param problems one ERR segment each, in order
+     * @param profile  MSH-21 for the ACK: the inbound repetition that identified the profile
      * @return the encoded ACK with CR segment separators
      */
-    public String acknowledge(Optional<MessageHeader> inbound, AcknowledgmentCode code, List<Hl7Problem> problems) {
+    public String acknowledge(Optional<MessageHeader> inbound, AcknowledgmentCode code, List<Hl7Problem> problems,
+                              Optional<String> profile) {
         try {
             ACK ack = new ACK();
             ack.setParser(parser);
-            fillHeader(ack.getMSH(), inbound);
+            fillHeader(ack.getMSH(), inbound, profile);
             ack.getMSA().getAcknowledgmentCode().setValue(code.name());
             ack.getMSA().getMessageControlID().setValue(inbound.map(MessageHeader::controlId).orElse(""));
             for (int i = 0; i < problems.size(); i++) {
@@ -61,7 +81,7 @@ public final class AckFactory {
         }
     }
 
-    private void fillHeader(MSH msh, Optional<MessageHeader> inbound) throws HL7Exception {
+    private void fillHeader(MSH msh, Optional<MessageHeader> inbound, Optional<String> profile) throws HL7Exception {
         msh.getFieldSeparator().setValue("|");
         msh.getEncodingCharacters().setValue("^~\\&");
         if (inbound.isPresent()) {
@@ -72,7 +92,13 @@ public final class AckFactory {
             copy(in.field(3), msh.getReceivingApplication(), theirs);
             copy(in.field(4), msh.getReceivingFacility(), theirs);
             copy(in.field(11), msh.getProcessingID(), theirs);
-            copy(in.field(18), msh.getCharacterSet(0), theirs);
+            copy(in.characterSet(), msh.getCharacterSet(0), theirs);
+            if (profile.isPresent()) {
+                copy(profile.get(), msh.getMessageProfileIdentifier(0), theirs);
+            }
+        }
+        if (msh.getSendingApplication().isEmpty()) {
+            msh.getSendingApplication().getNamespaceID().setValue(ownApplication);
         }
         msh.getDateTimeOfMessage().setValue(HL7_TIMESTAMP.format(ZonedDateTime.now(clock)));
         msh.getMessageType().getMessageCode().setValue("ACK");

@@ -6,17 +6,17 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.Location;
 import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.ward.profile.PcdModelClassFactory;
 
 /**
  * Turns an MLLP payload into a parsed HL7 v2 message: picks the charset from MSH-18, reads the
  * header leniently, then parses with HAPI into v2.6 structures (IHE PCD is v2.6; earlier 2.x
- * versions map onto the same structures). Thread-safe; one instance shares one {@link HapiContext}.
+ * versions map onto the same structures; R40/R41/R42 through {@link PcdModelClassFactory}). Thread-safe; one instance shares one {@link HapiContext}.
  *
  * <p>Profile validation is not done here: this only decides whether the bytes are HL7 at all.
  */
@@ -26,12 +26,15 @@ public final class Hl7Reader {
     private final PipeParser parser;
 
     public Hl7Reader() {
-        context = new DefaultHapiContext(new CanonicalModelClassFactory("2.6"));
+        context = new DefaultHapiContext(new PcdModelClassFactory());
         context.setValidationContext(ValidationContextFactory.noValidation());
         // HAPI's default ID generator writes a counter file in the user's home; Ward never asks HAPI for IDs.
         context.getParserConfiguration().setIdGenerator(() -> {
             throw new IllegalStateException("Ward generates message control IDs itself");
         });
+        // OBX-5 without OBX-2 is a profile violation to report with its location (101 at OBX-2),
+        // not a reason to give up on the whole message: parse such a value as ST.
+        context.getParserConfiguration().setDefaultObx2Type("ST");
         parser = context.getPipeParser();
     }
 

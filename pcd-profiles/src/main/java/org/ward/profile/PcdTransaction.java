@@ -17,8 +17,8 @@ public enum PcdTransaction {
     PCD_04("PCD-04", "Report Alert", "ORU", "R40", "ORU_R40"),
     /** TF-2 §3.5: Alert Communicator → Alert Manager. */
     PCD_05("PCD-05", "Report Alert Status", "ORA", "R41", "ORA_R41"),
-    /** TF-2 §3.10: Infusion Pump Event Reporter → Consumer. */
-    PCD_10("PCD-10", "Communicate Infusion Event Data", "ORU", "R42", "ORU_R42");
+    /** TF-2 §3.10 and §M.1.1: Infusion Pump Event Reporter → Consumer; the TF writes MSH-9 as ORU^R42^ORU_R01. */
+    PCD_10("PCD-10", "Communicate Infusion Event Data", "ORU", "R42", "ORU_R01");
 
     private final String id;
     private final String title;

@@ -3,9 +3,11 @@ package org.ward.config;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ward.profile.PcdTransaction;
 
 /**
  * One MLLP-over-TLS listener.
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
  * @param defaultCharset charset of messages whose MSH-18 is empty
  * @param logPhi whether message content may appear in logs; off by default because it is PHI
  * @param tls TLS settings; a listener without TLS does not exist in Ward
+ * @param accept the IHE PCD transactions this listener takes; any other message is refused
  */
 public record ListenerConfig(
         String name,
@@ -27,7 +30,11 @@ public record ListenerConfig(
         Duration idleTimeout,
         Charset defaultCharset,
         boolean logPhi,
-        TlsConfig tls) {
+        TlsConfig tls,
+        Set<PcdTransaction> accept) {
+
+    /** Every PCD transaction: the default when a listener does not say. */
+    public static final Set<PcdTransaction> ALL_TRANSACTIONS = Set.copyOf(EnumSet.allOf(PcdTransaction.class));
 
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -42,12 +49,22 @@ public record ListenerConfig(
 
     private static final Set<String> WILDCARD_BINDS = Set.of("0.0.0.0", "::", "[::]", "::0");
 
+    /** A listener that accepts every PCD transaction. */
+    public ListenerConfig(String name, String bind, int port, int maxFrameBytes, Duration idleTimeout,
+                          Charset defaultCharset, boolean logPhi, TlsConfig tls) {
+        this(name, bind, port, maxFrameBytes, idleTimeout, defaultCharset, logPhi, tls, ALL_TRANSACTIONS);
+    }
+
     public ListenerConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(defaultCharset, "defaultCharset");
         Objects.requireNonNull(tls, "tls");
+        accept = Set.copyOf(accept);
+        if (accept.isEmpty()) {
+            throw new IllegalArgumentException("listener '" + name + "' accepts no transaction");
+        }
         if (!isValidName(name)) {
             throw new IllegalArgumentException("invalid listener name '" + name + "'");
         }

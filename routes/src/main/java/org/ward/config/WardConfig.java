@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.ward.profile.ProfileIdentifiers;
 
 /**
  * The whole of {@code ward.yaml}, validated. Paths are absolute: relative ones in the file are
@@ -16,15 +17,23 @@ import java.util.Set;
  * @param dataDir where Ward keeps its state (queues, audit spool, development PKI)
  * @param developmentPki whether the first run may create a development PKI under {@code <dataDir>/pki}
  * @param listeners at least one listener; names are unique and no two share a socket
+ * @param pcdProfiles the MSH-21.3 OIDs that identify each IHE PCD transaction
  */
-public record WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners) {
+public record WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners,
+                         ProfileIdentifiers pcdProfiles) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("var");
+
+    /** A configuration with the default PCD profile identifiers. */
+    public WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners) {
+        this(source, home, dataDir, developmentPki, listeners, ProfileIdentifiers.defaults());
+    }
 
     public WardConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(pcdProfiles, "pcdProfiles");
         listeners = List.copyOf(listeners);
         if (listeners.isEmpty()) {
             throw new IllegalArgumentException("at least one listener is required");

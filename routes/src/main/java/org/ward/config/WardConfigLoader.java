@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.ward.profile.PcdTransaction;
+import org.ward.profile.ProfileIdentifiers;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -27,9 +30,9 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class WardConfigLoader {
 
-    static final List<String> ROOT_KEYS = List.of("data-dir", "development-pki", "listeners");
+    static final List<String> ROOT_KEYS = List.of("data-dir", "development-pki", "pcd-profiles", "listeners");
     static final List<String> LISTENER_KEYS = List.of(
-            "name", "bind", "port", "max-frame-bytes", "idle-timeout", "default-charset", "log-phi", "tls");
+            "name", "bind", "port", "max-frame-bytes", "idle-timeout", "default-charset", "log-phi", "accept", "tls");
 
     private final Path file;
     private final Path home;
@@ -37,6 +40,7 @@ public final class WardConfigLoader {
     private final YamlValues values;
     private final ConfigPaths paths;
     private final TlsConfigReader tlsReader;
+    private final PcdConfigReader pcdReader;
     private final List<Claim> claims = new ArrayList<>();
 
     /** What an already-read listener claims, so later listeners can be checked against it. */
@@ -51,6 +55,7 @@ public final class WardConfigLoader {
         this.values = new YamlValues(problems);
         this.paths = new ConfigPaths(this.home, values, problems);
         this.tlsReader = new TlsConfigReader(problems, values, paths);
+        this.pcdReader = new PcdConfigReader(problems, values);
     }
 
     /**
@@ -138,11 +143,14 @@ public final class WardConfigLoader {
         } else {
             paths.skipExistenceChecks();
         }
+        ProfileIdentifiers profiles = root.optional("pcd-profiles")
+                .flatMap(n -> pcdReader.profiles(n, "pcd-profiles"))
+                .orElseGet(ProfileIdentifiers::defaults);
         List<ListenerConfig> listeners = listeners(root);
         if (problems.count() > 0) {
             return Optional.empty();
         }
-        return Optional.of(new WardConfig(file, home, dataDir, developmentPki, listeners));
+        return Optional.of(new WardConfig(file, home, dataDir, developmentPki, listeners, profiles));
     }
 
     private List<ListenerConfig> listeners(YamlMapping root) {
@@ -187,6 +195,9 @@ public final class WardConfigLoader {
         boolean logPhi = listener.optional("log-phi")
                 .flatMap(n -> values.bool(n, listener.child("log-phi")))
                 .orElse(false);
+        Set<PcdTransaction> accept = listener.optional("accept")
+                .flatMap(n -> pcdReader.accept(n, listener.child("accept")))
+                .orElse(ListenerConfig.ALL_TRANSACTIONS);
         Optional<TlsConfig> tls = listener.required("tls").flatMap(n -> tlsReader.read(n, listener.child("tls")));
 
         checkAgainstEarlierListeners(
@@ -195,7 +206,7 @@ public final class WardConfigLoader {
             return Optional.empty();
         }
         return Optional.of(new ListenerConfig(
-                name.get(), bind, port.get(), maxFrameBytes, idleTimeout, charset, logPhi, tls.get()));
+                name.get(), bind, port.get(), maxFrameBytes, idleTimeout, charset, logPhi, tls.get(), accept));
     }
 
     private void checkAgainstEarlierListeners(Claim claim) {

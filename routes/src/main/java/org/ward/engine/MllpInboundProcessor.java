@@ -12,33 +12,37 @@ import org.apache.camel.component.netty.NettyConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ward.ack.AckFactory;
+import org.ward.ack.ProcessingOutcome;
+import org.ward.ack.Verdict;
 import org.ward.config.ListenerConfig;
 import org.ward.hl7.ErrorLocation;
 import org.ward.hl7.Hl7Problem;
-import org.ward.hl7.Hl7Reader;
 import org.ward.hl7.MessageHeader;
-import org.ward.hl7.ReadOutcome;
+import org.ward.mllp.MllpReplies;
+import org.ward.profile.Assessment;
+import org.ward.profile.MessageAssessor;
 import org.ward.tls.PeerIdentity;
 import org.ward.tls.PeerIdentityHandler;
 
 /**
- * The inbound step of an MLLP listener: reads the framed payload as HL7, binds it to the
- * authenticated peer, and answers with the acknowledgement. Logs routing metadata only (message
- * type, control ID, peer certificate subject), never message content, unless the listener has
- * {@code log-phi: true}.
+ * The inbound step of an MLLP listener: assesses the framed payload (read, recognise, validate),
+ * binds it to the authenticated peer, and answers with the acknowledgments the sender asked for
+ * (none, one, or accept + application on the same connection). Logs routing metadata only
+ * (message type, control ID, peer certificate subject), never message content, unless the
+ * listener has {@code log-phi: true}.
  */
 public final class MllpInboundProcessor implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(MllpInboundProcessor.class);
 
     private final ListenerConfig listener;
-    private final Hl7Reader reader;
+    private final MessageAssessor assessor;
     private final AckFactory acks;
     private final ListenerStats stats;
 
-    public MllpInboundProcessor(ListenerConfig listener, Hl7Reader reader, AckFactory acks, ListenerStats stats) {
+    public MllpInboundProcessor(ListenerConfig listener, MessageAssessor assessor, AckFactory acks, ListenerStats stats) {
         this.listener = listener;
-        this.reader = reader;
+        this.assessor = assessor;
         this.acks = acks;
         this.stats = stats;
     }
@@ -58,47 +62,68 @@ public final class MllpInboundProcessor implements Processor {
         exchange.getMessage().setHeader(WardHeaders.PEER_IDENTITY, peer);
         byte[] payload = exchange.getIn().getBody(byte[].class);
         try {
-            ReadOutcome outcome = reader.read(payload, listener.defaultCharset());
-            String ack = outcome instanceof ReadOutcome.Parsed parsed
-                    ? accept(parsed, peer, ctx)
-                    : refuse((ReadOutcome.Unreadable) outcome, peer, ctx);
-            exchange.getMessage().setBody(ack.getBytes(outcome.charset()));
+            Assessment assessment = assessor.assess(payload, listener.defaultCharset(), listener.accept());
+            log(assessment, payload, peer, ctx);
+            count(assessment.verdict().outcome());
+            List<String> replies = acks.respond(assessment.header(), assessment.verdict());
+            exchange.getMessage().setBody(replies.isEmpty() ? null : new MllpReplies(
+                    replies.stream().map(ack -> ack.getBytes(assessment.charset())).toList()));
         } catch (RuntimeException e) {
             // A bug in Ward, not bad input: the sender still gets an answer (AR 207, HL7 v2.6 §2.9.2)
             // and the operator the stack trace; neither carries message content.
             LOG.error("[{}] internal error on a message from {}", listener.name(), peer.subject(), e);
-            Optional<MessageHeader> header = MessageHeader.read(new String(payload, StandardCharsets.ISO_8859_1));
             stats.refused();
+            Optional<MessageHeader> header = MessageHeader.read(new String(payload, StandardCharsets.ISO_8859_1));
             String ack = acks.acknowledge(header, AcknowledgmentCode.AR, List.of(internalError()));
             exchange.getMessage().setBody(ack.getBytes(listener.defaultCharset()));
         }
     }
 
-    private String accept(ReadOutcome.Parsed parsed, PeerIdentity peer, ChannelHandlerContext ctx) {
-        LOG.info("[{}] accepted {} control-id={} from {} ({})", listener.name(), parsed.header().messageType(),
-                parsed.header().controlId(), peer.subject(), ctx.channel().remoteAddress());
-        if (listener.logPhi()) {
-            LOG.info("[{}] message {}: {}", listener.name(), parsed.header().controlId(), parsed.text().replace('\r', '\n'));
+    private void count(ProcessingOutcome outcome) {
+        if (outcome.isSuccess()) {
+            stats.accepted();
+        } else {
+            stats.refused();
         }
-        stats.accepted();
-        return acks.acknowledge(Optional.of(parsed.header()), AcknowledgmentCode.AA, List.of());
     }
 
-    private String refuse(ReadOutcome.Unreadable refused, PeerIdentity peer, ChannelHandlerContext ctx) {
-        Hl7Problem problem = refused.problem();
-        LOG.warn("[{}] refused {} control-id={} from {} ({}): {} {}{}", listener.name(),
-                refused.header().map(MessageHeader::messageType).orElse("?"),
-                refused.header().map(MessageHeader::controlId).orElse("?"), peer.subject(), ctx.channel().remoteAddress(),
-                problem.code().getCode(), problem.text(), problem.location().map(l -> " at " + describe(l)).orElse(""));
-        stats.refused();
-        return acks.acknowledge(refused.header(), AcknowledgmentCode.AR, List.of(problem));
+    private void log(Assessment assessment, byte[] payload, PeerIdentity peer, ChannelHandlerContext ctx) {
+        Verdict verdict = assessment.verdict();
+        String type = assessment.header().map(MessageHeader::messageType).orElse("?");
+        String controlId = assessment.header().map(MessageHeader::controlId).orElse("?");
+        String transaction = assessment.transaction().map(t -> " " + t.id()).orElse("");
+        if (verdict.outcome().isSuccess()) {
+            LOG.info("[{}] accepted {}{} control-id={} from {} ({}){}", listener.name(), type, transaction, controlId,
+                    peer.subject(), ctx.channel().remoteAddress(),
+                    verdict.problems().isEmpty() ? "" : " with " + verdict.problems().size() + " warning(s)");
+        } else {
+            LOG.warn("[{}] {} {}{} control-id={} from {} ({}): {}", listener.name(),
+                    verdict.outcome() == ProcessingOutcome.ERROR ? "errors in" : "refused", type, transaction, controlId,
+                    peer.subject(), ctx.channel().remoteAddress(), describe(verdict.problems()));
+        }
+        if (listener.logPhi()) {
+            LOG.info("[{}] message {}: {}", listener.name(), controlId,
+                    new String(payload, assessment.charset()).replace('\r', '\n'));
+        }
+    }
+
+    private static String describe(List<Hl7Problem> problems) {
+        StringBuilder text = new StringBuilder();
+        for (Hl7Problem problem : problems) {
+            if (text.length() > 0) {
+                text.append("; ");
+            }
+            text.append(problem.code().getCode()).append(' ').append(problem.text());
+            problem.location().ifPresent(l -> text.append(" at ").append(locate(l)));
+        }
+        return text.toString();
     }
 
     private static Hl7Problem internalError() {
         return Hl7Problem.error(ErrorCode.APPLICATION_INTERNAL_ERROR, null, "Internal error; message not accepted");
     }
 
-    private static String describe(ErrorLocation l) {
+    private static String locate(ErrorLocation l) {
         return l.segment() + (l.field() > 0 ? "-" + l.field() : "");
     }
 }

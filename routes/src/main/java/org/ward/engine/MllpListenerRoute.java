@@ -7,7 +7,8 @@ import org.ward.config.ListenerConfig;
  * One MLLP-over-mutual-TLS listener as a Camel route on camel-netty. The pipeline is
  * SslHandler (camel-netty, from {@code #tls-NAME}) → MLLP encoder → idle timeout → peer identity
  * → MLLP frame decoder → the route; handler factories give each connection its own stateful
- * handlers.
+ * handlers. {@code disconnectOnNoReply=false}: a sender that asked for no acknowledgment (MSH-15
+ * and MSH-16 = NE) gets none, and keeps its connection.
  */
 final class MllpListenerRoute extends RouteBuilder {
 
@@ -29,7 +30,7 @@ final class MllpListenerRoute extends RouteBuilder {
     public void configure() {
         String name = listener.name();
         String uri = "netty:tcp://" + hostForUri(listener.bind()) + ":" + port
-                + "?sync=true&textline=false&reuseAddress=true"
+                + "?sync=true&disconnectOnNoReply=false&textline=false&reuseAddress=true"
                 + "&ssl=true&needClientAuth=true&sslContextParameters=#" + beanName("tls", listener)
                 + "&encoders=#mllpEncoder"
                 + "&decoders=#" + beanName("idle", listener) + ",#peerIdentity,#" + beanName("mllpDecoder", listener);

@@ -21,6 +21,8 @@ import org.ward.mllp.IdleTimeoutHandler;
 import org.ward.mllp.MllpFrameDecoder;
 import org.ward.mllp.MllpFrameEncoder;
 import org.ward.pki.DevelopmentPki;
+import org.ward.profile.MessageAssessor;
+import org.ward.profile.TransactionRegistry;
 import org.ward.pki.DevelopmentPkiFiles;
 import org.ward.tls.PeerIdentityHandler;
 
@@ -33,6 +35,9 @@ public final class WardEngine implements AutoCloseable {
 
     /** How long in-flight messages may take to finish at shutdown. */
     public static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+    /** MSH-3 of Ward's ACKs when the sender left MSH-5 empty. */
+    public static final String OWN_APPLICATION = "WARD";
 
     private static final Logger LOG = LoggerFactory.getLogger(WardEngine.class);
 
@@ -55,7 +60,10 @@ public final class WardEngine implements AutoCloseable {
             pki = Optional.of(DevelopmentPki.ensure(config.dataDir().resolve("pki")));
         }
         Hl7Reader reader = new Hl7Reader();
-        AckFactory acks = new AckFactory(reader.context().getPipeParser(), new ControlIdGenerator(), Clock.systemUTC());
+        AckFactory acks = new AckFactory(reader.context().getPipeParser(), new ControlIdGenerator(), Clock.systemUTC(),
+                OWN_APPLICATION);
+        MessageAssessor assessor = new MessageAssessor(reader, new TransactionRegistry(config.pcdProfiles()),
+                (transaction, message) -> java.util.List.of());
 
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("ward");
@@ -78,7 +86,7 @@ public final class WardEngine implements AutoCloseable {
                 ListenerStats listenerStats = new ListenerStats();
                 stats.put(listener.name(), listenerStats);
                 camel.addRoutes(new MllpListenerRoute(listener, port,
-                        new MllpInboundProcessor(listener, reader, acks, listenerStats)));
+                        new MllpInboundProcessor(listener, assessor, acks, listenerStats)));
                 addresses.add(new ListeningAddress(listener.name(), "mllp+tls", listener.bind(), port));
             }
             camel.start();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ward.engine.Pcd01Samples;
 import org.ward.engine.WardFixture;
 import picocli.CommandLine;
 
@@ -84,12 +85,9 @@ class CliTest {
     void sendPrintsMsaAndExitsZeroWhenEveryAckIsPositive(@TempDir Path dir) throws Exception {
         Path message = dir.resolve("two-messages.hl7");
         // LF endings and two messages in one file, as people keep them.
-        Files.writeString(message, String.join("\n",
-                "MSH|^~\\&|DEV||WARD||20260101120000+0000||ORU^R01^ORU_R01|FIRST|P|2.6",
-                "PID|||1",
-                "",
-                "MSH|^~\\&|DEV||WARD||20260101120000+0000||ORU^R01^ORU_R01|SECOND|P|2.6",
-                "PID|||2", ""));
+        String sample = Pcd01Samples.bloodPressure();
+        Files.writeString(message, (Pcd01Samples.withControlId(sample, "FIRST") + "\r"
+                + Pcd01Samples.withControlId(sample, "SECOND")).replace('\r', '\n'), StandardCharsets.ISO_8859_1);
         try (WardFixture ward = WardFixture.start(dir)) {
             int exit = ward("send", "--to", "localhost:" + ward.port(), "--cert", ward.pki().deviceP12().toString(),
                     "--trust", ward.pki().trustAnchors().toString(), message.toString());
@@ -101,7 +99,8 @@ class CliTest {
     @Test
     void sendExitsNonZeroAndPrintsTheErrWhenAMessageIsRefused(@TempDir Path dir) throws Exception {
         Path message = dir.resolve("bad-charset.hl7");
-        Files.writeString(message, "MSH|^~\\&|DEV||WARD||20260101||ORU^R01^ORU_R01|BAD-1|P|2.6||||||EBCDIC\rPID|||1\r");
+        Files.writeString(message, Pcd01Samples.withMsh(Pcd01Samples.withControlId(Pcd01Samples.bloodPressure(), "BAD-1"),
+                18, "EBCDIC"), StandardCharsets.ISO_8859_1);
         try (WardFixture ward = WardFixture.start(dir)) {
             int exit = ward("send", "--to", "127.0.0.1:" + ward.port(), "--cert", ward.pki().deviceP12().toString(),
                     "--trust", ward.pki().trustAnchors().toString(), message.toString());

@@ -23,10 +23,7 @@ import org.ward.pki.DevelopmentPki;
 /** The listener end to end in-process: real TLS sockets, the real Camel route. */
 class MllpListenerTest {
 
-    static final String PCD01 = "MSH|^~\\&|AcmeInc^ACDE48234567ABCD^EUI-64||||20090713090030+0500||ORU^R01^ORU_R01|MSGID1234|P|2.6\r"
-            + "PID|||789567^^^Imaginary Hospital^PI||Doe^John^Joseph^^^^L^A|||M\r"
-            + "OBR|1|AB12345^AcmeAHDInc^ACDE48234567ABCD^EUI-64||528391^MDC_DEV_SPEC_PROFILE_BP^MDC\r"
-            + "OBX|1|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.0.1.1|120|266016^MDC_DIM_MMHG^MDC|||||R\r";
+    static final String PCD01 = Pcd01Samples.bloodPressure();
 
     @TempDir
     static Path dir;
@@ -67,7 +64,7 @@ class MllpListenerTest {
     void severalMessagesOnOneConnectionAreAnsweredInOrder() throws Exception {
         try (MllpClient client = ward.connectAsDevice()) {
             for (int i = 1; i <= 20; i++) {
-                byte[] ack = client.exchange(PCD01.replace("MSGID1234", "M-" + i).getBytes(US_ASCII));
+                byte[] ack = client.exchange(Pcd01Samples.withControlId(PCD01, "M-" + i).getBytes(US_ASCII));
                 assertThat(msa(ack)).isEqualTo("MSA|AA|M-" + i);
             }
         }
@@ -83,7 +80,7 @@ class MllpListenerTest {
         try (socket) {
             StringBuilder frames = new StringBuilder();
             for (int i = 1; i <= 3; i++) {
-                frames.append((char) Mllp.START_BLOCK).append(PCD01.replace("MSGID1234", "P-" + i))
+                frames.append((char) Mllp.START_BLOCK).append(Pcd01Samples.withControlId(PCD01, "P-" + i))
                         .append((char) Mllp.END_BLOCK).append((char) Mllp.CARRIAGE_RETURN);
             }
             OutputStream out = socket.getOutputStream();
@@ -97,7 +94,7 @@ class MllpListenerTest {
     @Test
     void unreadableMessageGetsArWithErrAndEchoedControlId() throws Exception {
         long refusedBefore = ward.stats().refusedCount();
-        String badCharset = PCD01.replace("|P|2.6\r", "|P|2.6||||||EBCDIC\r");
+        String badCharset = Pcd01Samples.withMsh(PCD01, 18, "EBCDIC");
         try (MllpClient client = ward.connectAsDevice()) {
             String ack = new String(client.exchange(badCharset.getBytes(US_ASCII)), US_ASCII);
             assertThat(ack).contains("MSA|AR|MSGID1234\r").contains("ERR||MSH^1^18^1|103^Table value not found^HL70357|E");
@@ -117,7 +114,7 @@ class MllpListenerTest {
 
     @Test
     void latin1MessageIsAnsweredInLatin1() throws Exception {
-        String latin1 = PCD01.replace("|P|2.6\r", "|P|2.6||||||8859/1\r").replace("Joseph", "Jos\u00e9");
+        String latin1 = Pcd01Samples.withMsh(PCD01, 18, "8859/1").replace("Joseph", "Jos\u00e9");
         try (MllpClient client = ward.connectAsDevice()) {
             byte[] ack = client.exchange(latin1.getBytes(ISO_8859_1));
             assertThat(msa(ack)).isEqualTo("MSA|AA|MSGID1234");

@@ -1,0 +1,29 @@
+package org.ward.profile;
+
+import ca.uhn.hl7v2.model.Message;
+import java.nio.charset.Charset;
+import java.util.Objects;
+import java.util.Optional;
+import org.ward.ack.Verdict;
+import org.ward.hl7.MessageHeader;
+
+/**
+ * Everything Ward learnt about one inbound payload before acting on it.
+ *
+ * @param charset     the charset it was read with; ACKs are written with it too
+ * @param header      its MSH, when one could be read
+ * @param transaction the PCD transaction, when recognised
+ * @param message     the parsed message, when it could be parsed
+ * @param verdict     the decision to acknowledge
+ */
+public record Assessment(Charset charset, Optional<MessageHeader> header, Optional<PcdTransaction> transaction,
+                         Optional<Message> message, Verdict verdict) {
+
+    public Assessment {
+        Objects.requireNonNull(charset, "charset");
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(transaction, "transaction");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(verdict, "verdict");
+    }
+}
