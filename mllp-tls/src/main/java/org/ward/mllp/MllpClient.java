@@ -57,10 +57,14 @@ public final class MllpClient implements Closeable {
         frame[frame.length - 1] = Mllp.CARRIAGE_RETURN;
         out.write(frame);
         out.flush();
-        return readFrame();
+        return receive();
     }
 
-    private byte[] readFrame() throws IOException {
+    /**
+     * Waits for the next MLLP block, e.g. the application ACK that follows an enhanced-mode accept
+     * ACK on the same connection.
+     */
+    public byte[] receive() throws IOException {
         byte[] buffer = new byte[8192];
         while (true) {
             byte[] reply = decoder.readInbound();

@@ -57,6 +57,8 @@ class MllpListenerTest {
             assertThat(header.messageType()).isEqualTo("ACK^R01");
             assertThat(header.field(5)).isEqualTo("AcmeInc^ACDE48234567ABCD^EUI-64");
             assertThat(header.controlId()).isNotEqualTo("MSGID1234").isNotEmpty();
+            assertThat(header.field(3)).isEqualTo("WARD");
+            assertThat(header.field(21)).isEqualTo("IHE PCD ORU-R01 2006^HL7^1.3.6.1.4.1.19376.1.6.1.1.1^ISO");
         }
     }
 
@@ -88,6 +90,52 @@ class MllpListenerTest {
             out.flush();
             String replies = RawTls.readUntilFrames(socket.getInputStream(), 3);
             assertThat(replies).containsSubsequence("MSA|AA|P-1", "MSA|AA|P-2", "MSA|AA|P-3");
+        }
+    }
+
+    @Test
+    void enhancedModeAlAlGetsAnAcceptAckThenAnApplicationAckOnTheSameConnection() throws Exception {
+        String message = Pcd01Samples.withMsh(Pcd01Samples.withMsh(PCD01, 15, "AL"), 16, "AL");
+        try (MllpClient client = ward.connectAsDevice()) {
+            assertThat(msa(client.exchange(message.getBytes(US_ASCII)))).isEqualTo("MSA|CA|MSGID1234");
+            assertThat(msa(client.receive())).isEqualTo("MSA|AA|MSGID1234");
+        }
+    }
+
+    @Test
+    void pcdDeviceAskingAlNeGetsExactlyOneCommitAccept() throws Exception {
+        String alNe = Pcd01Samples.withControlId(Pcd01Samples.withMsh(Pcd01Samples.withMsh(PCD01, 15, "AL"), 16, "NE"), "FIRST");
+        try (MllpClient client = ward.connectAsDevice()) {
+            assertThat(msa(client.exchange(alNe.getBytes(US_ASCII)))).isEqualTo("MSA|CA|FIRST");
+            // Nothing else is queued for FIRST: the next reply on the connection answers SECOND.
+            assertThat(msa(client.exchange(Pcd01Samples.withControlId(PCD01, "SECOND").getBytes(US_ASCII))))
+                    .isEqualTo("MSA|AA|SECOND");
+        }
+    }
+
+    @Test
+    void senderAskingForNoAcknowledgmentGetsNoneAndKeepsItsConnection() throws Exception {
+        long accepted = ward.stats().acceptedCount();
+        String neNe = Pcd01Samples.withControlId(Pcd01Samples.withMsh(Pcd01Samples.withMsh(PCD01, 15, "NE"), 16, "NE"), "QUIET");
+        SSLSocket socket = RawTls.connectAsDevice(ward);
+        try (socket) {
+            OutputStream out = socket.getOutputStream();
+            out.write(RawTls.frame(neNe));
+            out.write(RawTls.frame(Pcd01Samples.withControlId(PCD01, "LOUD")));
+            out.flush();
+            String replies = RawTls.readUntilFrames(socket.getInputStream(), 1);
+            assertThat(replies).contains("MSA|AA|LOUD").doesNotContain("QUIET");
+        }
+        assertThat(ward.stats().acceptedCount()).isEqualTo(accepted + 2);
+    }
+
+    @Test
+    void unsupportedMessageTypeGetsArWith200() throws Exception {
+        String adt = Pcd01Samples.withMsh(PCD01, 9, "ADT^A01^ADT_A01");
+        try (MllpClient client = ward.connectAsDevice()) {
+            String ack = new String(client.exchange(adt.getBytes(US_ASCII)), US_ASCII);
+            assertThat(ack).contains("MSA|AR|MSGID1234\r").contains("ERR||MSH^1^9^1^1|200^Unsupported message type^HL70357|E");
+            assertThat(MessageHeader.read(ack).orElseThrow().field(21)).isEmpty();
         }
     }
 
@@ -174,6 +222,11 @@ class MllpListenerTest {
             socket.setSoTimeout(10_000);
             socket.startHandshake();
             return socket;
+        }
+
+        static byte[] frame(String message) {
+            return ((char) Mllp.START_BLOCK + message + (char) Mllp.END_BLOCK + (char) Mllp.CARRIAGE_RETURN)
+                    .getBytes(ISO_8859_1);
         }
 
         static String readUntilFrames(InputStream in, int frames) throws IOException {
