@@ -206,6 +206,19 @@ class MllpListenerTest {
     }
 
     @Test
+    void certificateWithoutTheClientAuthPurposeIsRefused() throws Exception {
+        // The development server certificate chains to the same root but its EKU is serverAuth only
+        // (RFC 5280 §4.2.1.12): it must not authenticate a client.
+        long before = ward.stats().receivedCount();
+        assertThatThrownBy(() -> {
+            try (MllpClient client = ward.connect(ward.pki().serverP12())) {
+                client.exchange(PCD01.getBytes(US_ASCII));
+            }
+        }).isInstanceOfAny(SSLException.class, IOException.class);
+        assertThat(ward.stats().receivedCount()).isEqualTo(before);
+    }
+
+    @Test
     void ehrClientCertificateIsAcceptedToo() throws Exception {
         try (MllpClient client = ward.connect(ward.pki().ehrP12())) {
             assertThat(msa(client.exchange(PCD01.getBytes(US_ASCII)))).isEqualTo("MSA|AA|MSGID1234");
