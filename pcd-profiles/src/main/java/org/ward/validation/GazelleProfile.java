@@ -1,0 +1,46 @@
+package org.ward.validation;
+
+import ca.uhn.hl7v2.conf.ProfileException;
+import ca.uhn.hl7v2.conf.parser.ProfileParser;
+import ca.uhn.hl7v2.conf.spec.message.StaticDef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * An IHE Gazelle HL7 v2 conformance profile shipped on the class path (see
+ * {@code gazelle/PROVENANCE.md}), parsed once. The parsed {@link StaticDef} is only read afterwards,
+ * so one instance serves all threads.
+ *
+ * <p>HAPI's {@link ProfileParser} parses with DTD validation switched on and no error handler, so
+ * the JDK prints "Document is invalid: no grammar found" to stderr once per profile at start-up;
+ * that is noise (the profiles carry no DOCTYPE, and external DTDs and entities are not loaded).
+ *
+ * @param label      how problem texts name the profile, e.g. "IHE PCD-01 profile"
+ * @param definition the profile's message-level static definition
+ */
+record GazelleProfile(String label, StaticDef definition) {
+
+    GazelleProfile {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(definition, "definition");
+    }
+
+    /** Loads {@code gazelle/<fileName>} next to this class; failing is a packaging error. */
+    static GazelleProfile load(String fileName, String label) {
+        String resource = "gazelle/" + fileName;
+        try (InputStream in = GazelleProfile.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Conformance profile missing from the class path: " + resource);
+            }
+            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new GazelleProfile(label, new ProfileParser(false).parse(xml).getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Conformance profile cannot be read: " + resource, e);
+        } catch (ProfileException e) {
+            throw new IllegalStateException("Conformance profile cannot be parsed: " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.ward.validation;
+
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.ward.hl7.Hl7Problem;
+import org.ward.profile.PcdTransaction;
+
+/**
+ * Validates parsed IHE PCD messages: PCD-01 against the IHE Gazelle conformance profile
+ * (ORU^R01, Device Observation Reporter), and every transaction against the PCD Technical Framework
+ * rules the profiles cannot express (MDC coding, containment, EUI-64 equipment IDs, value types,
+ * time zones, acknowledgement types). Problems come back one per violation, in message order, with
+ * texts that never contain message content.
+ *
+ * <p>Thread-safe: profiles are parsed once here, and each call works on its own state.
+ */
+public final class PcdValidator {
+
+    private static final String PCD_01_PROFILE = "1.3.6.1.4.12559.11.1.1.129.xml";
+    private static final String PCD_01_ACK_PROFILE = "1.3.6.1.4.12559.11.1.1.113.xml";
+
+    private final ProfileConformanceCheck pcd01;
+    private final ProfileConformanceCheck pcd01Ack;
+    private final List<PcdRule> rules = List.of(
+            new AcknowledgementTypesRule(),
+            new TimeZoneOffsetRule(),
+            new ValueTypeRule(),
+            new MdcObservationIdentifierRule(),
+            new ContainmentSubIdRule(),
+            new EquipmentIdentifierRule());
+
+    public PcdValidator() {
+        // Only handed to HAPI's profile validator, which needs a context; nothing is parsed with it.
+        HapiContext context = new DefaultHapiContext();
+        context.setValidationContext(ValidationContextFactory.noValidation());
+        pcd01 = new ProfileConformanceCheck(GazelleProfile.load(PCD_01_PROFILE, "IHE PCD-01 profile"), context);
+        pcd01Ack = new ProfileConformanceCheck(GazelleProfile.load(PCD_01_ACK_PROFILE, "IHE PCD-01 ACK profile"), context);
+    }
+
+    /** Problems of {@code message} received as {@code transaction}; empty when it conforms. */
+    public List<Hl7Problem> validate(PcdTransaction transaction, Message message) {
+        Objects.requireNonNull(transaction, "transaction");
+        MessageSegments segments = MessageSegments.of(message);
+        List<Hl7Problem> found = new ArrayList<>();
+        // TF rules first: when the profile reports the same code at the same place (e.g. MSH-15
+        // missing), the TF rule's text, which cites the TF, is the one kept.
+        for (PcdRule rule : rules) {
+            rule.check(segments, found);
+        }
+        if (transaction == PcdTransaction.PCD_01) {
+            found.addAll(pcd01.check(segments));
+        }
+        return segments.inMessageOrder(withoutDuplicates(found));
+    }
+
+    /**
+     * Problems of an acknowledgement answering PCD-01 (ACK^R01^ACK), against the Gazelle PCD-01 ACK
+     * profile; meant for checking Ward's own ACKs before they are sent.
+     */
+    public List<Hl7Problem> validateAck(Message ack) {
+        MessageSegments segments = MessageSegments.of(ack);
+        return segments.inMessageOrder(withoutDuplicates(pcd01Ack.check(segments)));
+    }
+
+    private static List<Hl7Problem> withoutDuplicates(List<Hl7Problem> problems) {
+        Set<List<Object>> seen = new HashSet<>();
+        List<Hl7Problem> kept = new ArrayList<>();
+        for (Hl7Problem problem : problems) {
+            if (problem.location().isEmpty() || seen.add(List.of(problem.code(), problem.location().get()))) {
+                kept.add(problem);
+            }
+        }
+        return kept;
+    }
+}
