@@ -56,21 +56,23 @@ class OpensslPeerTest {
     }
 
     /**
-     * The IHE PCD-01 requests of the corpus (the ipf-* files). The {@code *response*} files are ACKs a
-     * receiver sends, not messages a device sends, so they are not inputs here.
+     * The IHE PCD-01 requests of the corpus that conform (the ipf-* files but request2, below). The
+     * {@code *response*} files are ACKs a receiver sends, not messages a device sends, so they are
+     * not inputs here.
      */
     static Stream<Path> pcd01Requests() throws IOException, URISyntaxException {
-        return corpus(name -> !name.contains("response") && name.contains("request"), 4);
+        return corpus(name -> !name.contains("response") && name.contains("request")
+                && !name.equals("ipf-valid-pcd01-request2.hl7v2"), 3);
     }
 
     /**
-     * The Continua WAN observations (valid and invalid alike) carry MSH-21
+     * The valid Continua WAN observations carry MSH-21
      * {@code IHE PCD ORU-R012006^HL7^2.16.840.1.113883.9.n.m^HL7}: the OID is the Continua design
      * guidelines' placeholder, not an OID, so no IHE PCD profile is identified and Ward refuses the
      * message before profile validation (TF-2 Appendix B.1: recognition solely on MSH-21.3).
      */
     static Stream<Path> continuaObservations() throws IOException, URISyntaxException {
-        return corpus(name -> name.startsWith("continua-") && !name.contains("response"), 8);
+        return corpus(name -> name.startsWith("continua-valid-") && !name.contains("response"), 7);
     }
 
     private static Stream<Path> corpus(java.util.function.Predicate<String> include, int atLeast)
@@ -127,6 +129,39 @@ class OpensslPeerTest {
         assertThat(exchange.replySegments())
                 .anySatisfy(segment -> assertThat(segment).startsWith("ERR||MSH^1^21^1^3|103^Table value not found^HL70357|E"));
         assertThat(ward.stats().refusedCount()).isEqualTo(refused + 1);
+    }
+
+    /**
+     * IPF's older sample (2008) has MSH-7 and OBR-7 without a time zone offset, which IHE PCD TF-2
+     * Appendix B requires: the message is read and recognised, then answered AE with one ERR per
+     * timestamp (NE/AL: the application ACK only).
+     */
+    @Test
+    void pcd01WithoutTimeZoneOffsetsGetsAeWithAnErrPerTimestamp() throws Exception {
+        Path request2 = corpus(name -> name.equals("ipf-valid-pcd01-request2.hl7v2"), 1).findFirst().orElseThrow();
+        byte[] message = hl7(request2);
+
+        OpensslClient.Exchange exchange = device.exchange(ward.port(), OpensslClient.frame(message));
+
+        assertThat(exchange.msa()).as(exchange.toString()).isEqualTo("MSA|AE|" + controlId(message));
+        assertThat(exchange.replySegments().stream().filter(s -> s.startsWith("ERR|")).map(s -> s.split("\\|")[2]))
+                .contains("MSH^1^7^1", "OBR^1^7^1");
+    }
+
+    /**
+     * The invalid Continua glucose report values OBX-5 of OBX 8, 9 and 10 without OBX-2: no value
+     * type, so the message cannot be read at all; the ERR names the first such field.
+     */
+    @Test
+    void continuaObservationWithoutValueTypeGetsArAtTheFirstUntypedObx() throws Exception {
+        Path invalid = corpus(name -> name.equals("continua-invalid-glucose-continua-wan.hl7v2"), 1).findFirst().orElseThrow();
+        byte[] message = hl7(invalid);
+
+        OpensslClient.Exchange exchange = device.exchange(ward.port(), OpensslClient.frame(message));
+
+        assertThat(exchange.msa()).as(exchange.toString()).isEqualTo("MSA|AR|" + controlId(message));
+        assertThat(exchange.replySegments()).anySatisfy(segment -> assertThat(segment)
+                .startsWith("ERR||OBX^8^2^1|101^Required field missing^HL70357|E"));
     }
 
     @Test

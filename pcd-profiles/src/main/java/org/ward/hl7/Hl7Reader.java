@@ -32,9 +32,6 @@ public final class Hl7Reader {
         context.getParserConfiguration().setIdGenerator(() -> {
             throw new IllegalStateException("Ward generates message control IDs itself");
         });
-        // OBX-5 without OBX-2 is a profile violation to report with its location (101 at OBX-2),
-        // not a reason to give up on the whole message: parse such a value as ST.
-        context.getParserConfiguration().setDefaultObx2Type("ST");
         parser = context.getPipeParser();
     }
 
@@ -69,7 +66,8 @@ public final class Hl7Reader {
             Message message = parser.parse(text);
             return new ReadOutcome.Parsed(charset, header, message, text);
         } catch (HL7Exception e) {
-            return new ReadOutcome.Unreadable(charset, Optional.of(header), problemOf(e));
+            return new ReadOutcome.Unreadable(charset, Optional.of(header),
+                    MissingValueType.find(text).orElseGet(() -> problemOf(e)));
         }
     }
 

@@ -12,12 +12,20 @@ import org.ward.hl7.Hl7Problem;
  * Fewer levels address the MDS, VMD or channel itself (e.g. {@code 1}, {@code 1.0.1} in the Continua
  * and IPF samples), and the TF allows "a further level or levels" for attributes and facets (the
  * ACM PCD-04 alert facets, the Continua {@code 1.0.0.2.1} metric attributes), so any depth of at
- * least one level is accepted. OBX-4 is usage R for PCD (Gazelle PCD-01 profile). Empty → 101,
- * not dotted integers → 102, both ERROR.
+ * least one level is accepted. OBX-4 is usage R for PCD (Gazelle PCD-01 profile), except in PCD-03
+ * where TF-2 §3.3.4.4.9 makes it RE: a patient parameter such as weight has no place in a device's
+ * containment tree. Empty where required → 101, not dotted integers → 102, both ERROR.
  */
 final class ContainmentSubIdRule implements PcdRule {
 
     private static final Pattern DOTTED = Pattern.compile("\\d+(\\.\\d+)*");
+
+    private final boolean required;
+
+    /** @param required whether an empty OBX-4 is an error (usage R) or allowed (usage RE) */
+    ContainmentSubIdRule(boolean required) {
+        this.required = required;
+    }
 
     @Override
     public void check(MessageSegments message, List<Hl7Problem> out) {
@@ -25,6 +33,9 @@ final class ContainmentSubIdRule implements PcdRule {
             String subId = Fields.component(obx.segment(), 4, 1, 1);
             ErrorLocation at = ErrorLocation.field("OBX", obx.sequence(), 4);
             if (subId.isEmpty()) {
+                if (!required) {
+                    continue;
+                }
                 out.add(Hl7Problem.error(ErrorCode.REQUIRED_FIELD_MISSING, at,
                         "OBX-4 containment sub-ID is required (IHE PCD TF-2 B.8)"));
             } else if (!DOTTED.matcher(subId).matches()) {

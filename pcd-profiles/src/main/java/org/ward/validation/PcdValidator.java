@@ -28,13 +28,12 @@ public final class PcdValidator {
 
     private final ProfileConformanceCheck pcd01;
     private final ProfileConformanceCheck pcd01Ack;
-    private final List<PcdRule> rules = List.of(
-            new AcknowledgementTypesRule(),
-            new TimeZoneOffsetRule(),
-            new ValueTypeRule(),
-            new MdcObservationIdentifierRule(),
-            new ContainmentSubIdRule(),
-            new EquipmentIdentifierRule());
+    private final List<PcdRule> deviceDataRules = rules(true);
+    private final List<PcdRule> observationRules = with(rules(true),
+            new RequiredFieldsRule(RequiredFieldsRule.OBSERVATIONS, "HL7 v2.6 §7.4, IHE PCD TF-2 B.7/B.8"));
+    /** PCD-03: OBX-4 is RE (TF-2 §3.3.4.4.9); RXG and ORC required fields. */
+    private final List<PcdRule> infusionOrderRules = with(rules(false),
+            new RequiredFieldsRule(RequiredFieldsRule.INFUSION_ORDER, "IHE PCD TF-2 §3.3.4.4, HL7 v2.6 §4A.4.6"));
 
     public PcdValidator() {
         // Only handed to HAPI's profile validator, which needs a context; nothing is parsed with it.
@@ -51,7 +50,7 @@ public final class PcdValidator {
         List<Hl7Problem> found = new ArrayList<>();
         // TF rules first: when the profile reports the same code at the same place (e.g. MSH-15
         // missing), the TF rule's text, which cites the TF, is the one kept.
-        for (PcdRule rule : rules) {
+        for (PcdRule rule : rulesFor(transaction)) {
             rule.check(segments, found);
         }
         if (transaction == PcdTransaction.PCD_01) {
@@ -67,6 +66,31 @@ public final class PcdValidator {
     public List<Hl7Problem> validateAck(Message ack) {
         MessageSegments segments = MessageSegments.of(ack);
         return segments.inMessageOrder(withoutDuplicates(pcd01Ack.check(segments)));
+    }
+
+    /** PCD-01 has its Gazelle profile for required fields; the others get the TF/HL7 tables. */
+    private List<PcdRule> rulesFor(PcdTransaction transaction) {
+        return switch (transaction) {
+            case PCD_01 -> deviceDataRules;
+            case PCD_03 -> infusionOrderRules;
+            case PCD_04, PCD_05, PCD_10 -> observationRules;
+        };
+    }
+
+    private static List<PcdRule> with(List<PcdRule> rules, PcdRule extra) {
+        List<PcdRule> all = new ArrayList<>(rules);
+        all.add(extra);
+        return List.copyOf(all);
+    }
+
+    private static List<PcdRule> rules(boolean containmentRequired) {
+        return List.of(
+                new AcknowledgementTypesRule(),
+                new TimeZoneOffsetRule(),
+                new ValueTypeRule(),
+                new MdcObservationIdentifierRule(),
+                new ContainmentSubIdRule(containmentRequired),
+                new EquipmentIdentifierRule());
     }
 
     private static List<Hl7Problem> withoutDuplicates(List<Hl7Problem> problems) {

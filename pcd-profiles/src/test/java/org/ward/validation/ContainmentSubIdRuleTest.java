@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ContainmentSubIdRuleTest {
 
-    private final ContainmentSubIdRule rule = new ContainmentSubIdRule();
+    private final ContainmentSubIdRule rule = new ContainmentSubIdRule(true);
 
     @ParameterizedTest
     @ValueSource(strings = {"1.0.1.1", "1", "1.0.1", "0.0.0.1", "1.0.0.2.1", "1.13.2.0"})
@@ -29,5 +29,12 @@ class ContainmentSubIdRuleTest {
     @Test
     void emptyObx4IsRequiredFieldMissing() {
         assertThat(summaries(check(rule, Messages.withObxField(4, "")))).containsExactly("101 E OBX^1^4^1^0");
+    }
+
+    @Test
+    void whereObx4IsReAnEmptyOneIsFineButAMalformedOneIsNot() {
+        ContainmentSubIdRule optional = new ContainmentSubIdRule(false);
+        assertThat(check(optional, Messages.withObxField(4, ""))).isEmpty();
+        assertThat(summaries(check(optional, Messages.withObxField(4, "1/2")))).containsExactly("102 E OBX^1^4^1^0");
     }
 }

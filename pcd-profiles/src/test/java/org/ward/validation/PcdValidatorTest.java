@@ -118,11 +118,13 @@ class PcdValidatorTest {
 
     @Test
     void obxRulesApplyToOtherTransactionsWithoutThePcd01Profile() {
-        // No Gazelle profile for PCD-04 here: OBX-11 empty is not reported, the TF rules still are.
+        // No Gazelle profile for PCD-04: the TF rules apply, and the HL7 v2.6 §7.4.2.11 required
+        // OBX-11 comes from RequiredFieldsRule.OBSERVATIONS instead of the profile.
         Message alert = Messages.parse(Messages.setField(Messages.MSH, 9, "ORU^R40^ORU_R40"), Messages.PID,
                 Messages.OBR, "OBX|1|ST|196670^MDC_EVT_LO^MDC|1.0.0.0.1|low||||||||20090813095715+0500",
                 "OBX|2|ST|68481^MDCX_ATTR_EVENT_PHASE^MDC|1.0.0.0.x|start");
-        assertThat(summaries(VALIDATOR.validate(PcdTransaction.PCD_04, alert))).containsExactly("102 E OBX^2^4^1^0");
+        assertThat(summaries(VALIDATOR.validate(PcdTransaction.PCD_04, alert)))
+                .containsExactly("101 E OBX^1^11^1^0", "102 E OBX^2^4^1^0", "101 E OBX^2^11^1^0");
     }
 
     @Test

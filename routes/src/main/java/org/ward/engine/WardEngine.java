@@ -23,6 +23,7 @@ import org.ward.mllp.MllpFrameEncoder;
 import org.ward.pki.DevelopmentPki;
 import org.ward.profile.MessageAssessor;
 import org.ward.profile.TransactionRegistry;
+import org.ward.validation.PcdValidator;
 import org.ward.pki.DevelopmentPkiFiles;
 import org.ward.tls.PeerIdentityHandler;
 
@@ -63,7 +64,7 @@ public final class WardEngine implements AutoCloseable {
         AckFactory acks = new AckFactory(reader.context().getPipeParser(), new ControlIdGenerator(), Clock.systemUTC(),
                 OWN_APPLICATION);
         MessageAssessor assessor = new MessageAssessor(reader, new TransactionRegistry(config.pcdProfiles()),
-                (transaction, message) -> java.util.List.of());
+                new PcdValidator()::validate);
 
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("ward");
