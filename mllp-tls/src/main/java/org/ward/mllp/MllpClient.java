@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -50,6 +51,12 @@ public final class MllpClient implements Closeable {
 
     /** Sends {@code payload} in one MLLP block and returns the payload of the next block received. */
     public byte[] exchange(byte[] payload) throws IOException {
+        send(payload);
+        return receive();
+    }
+
+    /** Sends {@code payload} in one MLLP block without waiting for a reply. */
+    public void send(byte[] payload) throws IOException {
         byte[] frame = new byte[payload.length + 3];
         frame[0] = Mllp.START_BLOCK;
         System.arraycopy(payload, 0, frame, 1, payload.length);
@@ -57,7 +64,22 @@ public final class MllpClient implements Closeable {
         frame[frame.length - 1] = Mllp.CARRIAGE_RETURN;
         out.write(frame);
         out.flush();
-        return receive();
+    }
+
+    /**
+     * Waits up to {@code wait} for a further MLLP block that may or may not come (an enhanced-mode
+     * acknowledgment sent only on error or only on success); empty when none arrived in time.
+     */
+    public Optional<byte[]> receive(Duration wait) throws IOException {
+        int timeout = socket.getSoTimeout();
+        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+        try {
+            return Optional.of(receive());
+        } catch (SocketTimeoutException e) {
+            return Optional.empty();
+        } finally {
+            socket.setSoTimeout(timeout);
+        }
     }
 
     /**

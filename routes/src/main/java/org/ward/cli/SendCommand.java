@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.ward.hl7.MessageHeader;
 import org.ward.mllp.MllpClient;
 import org.ward.tls.Bcp195CipherSuites;
 import org.ward.tls.KeyMaterial;
@@ -50,6 +52,10 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--max-frame-bytes", paramLabel = "N", defaultValue = "1048576", description = "Largest ACK accepted (default: ${DEFAULT-VALUE}).")
     private int maxFrameBytes;
 
+    @Option(names = "--grace-ms", paramLabel = "MS", defaultValue = "1000",
+            description = "How long to wait for an acknowledgment the receiver sends only on error or only on success (MSH-15/16 ER or SU; default: ${DEFAULT-VALUE}).")
+    private long graceMillis;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Message files; CR, LF or CRLF segment endings; several messages per file allowed.")
     private List<Path> files;
 
@@ -67,18 +73,45 @@ final class SendCommand implements Callable<Integer> {
             for (Path file : files) {
                 List<String> messages = MessageFile.read(file);
                 for (int i = 0; i < messages.size(); i++) {
-                    byte[] reply = client.exchange(messages.get(i).getBytes(StandardCharsets.ISO_8859_1));
-                    AckSummary ack = AckSummary.of(new String(reply, StandardCharsets.ISO_8859_1));
                     String label = messages.size() == 1 ? file.toString() : file + "#" + (i + 1);
-                    out.println(label + ": " + ack);
-                    out.flush();
-                    if (!ack.isPositive()) {
-                        failures++;
-                    }
+                    failures += exchange(client, messages.get(i), label, out);
                 }
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * Sends one message and prints every acknowledgment it draws: none (NE/NE), one, or an accept
+     * ACK followed by an application ACK (enhanced mode). Returns the number of failures.
+     */
+    private int exchange(MllpClient client, String message, String label, PrintWriter out) throws IOException {
+        Optional<MessageHeader> sent = MessageHeader.read(message);
+        client.send(message.getBytes(StandardCharsets.ISO_8859_1));
+        ReplyExpectation expectation = ReplyExpectation.first(sent);
+        int replies = 0;
+        int failures = 0;
+        while (expectation != ReplyExpectation.NONE) {
+            Optional<byte[]> reply = expectation == ReplyExpectation.CERTAIN
+                    ? Optional.of(client.receive())
+                    : client.receive(Duration.ofMillis(graceMillis));
+            if (reply.isEmpty()) {
+                break;
+            }
+            replies++;
+            AckSummary ack = AckSummary.of(new String(reply.get(), StandardCharsets.ISO_8859_1));
+            out.println(label + ": " + ack);
+            out.flush();
+            if (!ack.isPositive()) {
+                failures++;
+            }
+            expectation = ReplyExpectation.after(sent, ack.code());
+        }
+        if (replies == 0) {
+            out.println(label + ": sent; no acknowledgment (MSH-15/MSH-16 asked for none)");
+            out.flush();
+        }
+        return failures;
     }
 
     private static X509TrustManager jdkTrustManager() throws GeneralSecurityException {

@@ -110,6 +110,26 @@ class CliTest {
     }
 
     @Test
+    void sendFollowsEnhancedModeAllTheWay(@TempDir Path dir) throws Exception {
+        String sample = Pcd01Samples.bloodPressure();
+        Path both = dir.resolve("al-al.hl7");
+        Files.writeString(both, Pcd01Samples.withMsh(Pcd01Samples.withMsh(sample, 15, "AL"), 16, "AL"), StandardCharsets.ISO_8859_1);
+        Path none = dir.resolve("ne-ne.hl7");
+        Files.writeString(none, Pcd01Samples.withMsh(Pcd01Samples.withMsh(sample, 15, "NE"), 16, "NE"), StandardCharsets.ISO_8859_1);
+        Path onSuccess = dir.resolve("ne-su.hl7");
+        Files.writeString(onSuccess, Pcd01Samples.withMsh(Pcd01Samples.withMsh(sample, 15, "NE"), 16, "SU"), StandardCharsets.ISO_8859_1);
+        try (WardFixture ward = WardFixture.start(dir)) {
+            int exit = ward("send", "--to", "localhost:" + ward.port(), "--cert", ward.pki().deviceP12().toString(),
+                    "--trust", ward.pki().trustAnchors().toString(), "--grace-ms", "300",
+                    both.toString(), none.toString(), onSuccess.toString());
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(out.toString()).contains(both + ": CA MSGID1234", both + ": AA MSGID1234",
+                    none + ": sent; no acknowledgment", onSuccess + ": AA MSGID1234");
+            assertThat(ward.stats().acceptedCount()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void sendWithAMalformedTargetIsAUsageError() {
         assertThat(ward("send", "--to", "localhost", "--cert", "x.p12", "m.hl7")).isEqualTo(2);
         assertThat(err.toString()).contains("--to must be HOST:PORT");
