@@ -2,12 +2,13 @@ package org.ward.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Objects;
+import org.ward.pki.Pkcs12Files;
+import org.ward.pki.SecretFiles;
 
 /**
  * A PKCS#12 key store and its password, the password read from a separate file (Ward never takes
@@ -21,7 +22,7 @@ public record KeyMaterial(KeyStore keyStore, char[] password) {
     }
 
     public static KeyMaterial load(Path pkcs12, Path passwordFile) throws IOException, GeneralSecurityException {
-        char[] password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
+        char[] password = SecretFiles.readPassword(passwordFile);
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(pkcs12)) {
             store.load(in, password);
@@ -34,6 +35,6 @@ public record KeyMaterial(KeyStore keyStore, char[] password) {
 
     /** The password file next to a PKCS#12 file, as Ward's PKI writes it: {@code NAME.p12.password}. */
     public static Path passwordFileFor(Path pkcs12) {
-        return pkcs12.resolveSibling(pkcs12.getFileName() + ".password");
+        return Pkcs12Files.passwordFileFor(pkcs12);
     }
 }

@@ -1,17 +1,14 @@
 package org.ward.tls;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.List;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.ward.pki.PemCertificates;
 
 /** The facility's trust anchors (a PEM file of CA certificates) as a PKIX trust manager. */
 public final class TrustAnchors {
@@ -19,24 +16,12 @@ public final class TrustAnchors {
     private TrustAnchors() {
     }
 
-    public static List<X509Certificate> read(Path pem) throws IOException, GeneralSecurityException {
-        try (InputStream in = Files.newInputStream(pem)) {
-            List<X509Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
-                    .map(X509Certificate.class::cast)
-                    .toList();
-            if (certificates.isEmpty()) {
-                throw new GeneralSecurityException("no certificate in trust anchor file " + pem);
-            }
-            return certificates;
-        }
-    }
-
     /** A PKIX trust manager that accepts exactly the chains ending at the anchors in {@code pem}. */
     public static X509TrustManager trustManager(Path pem) throws IOException, GeneralSecurityException {
         KeyStore anchors = KeyStore.getInstance("PKCS12");
         anchors.load(null, null);
         int i = 0;
-        for (X509Certificate certificate : read(pem)) {
+        for (X509Certificate certificate : PemCertificates.read(pem)) {
             anchors.setCertificateEntry("anchor-" + i++, certificate);
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
