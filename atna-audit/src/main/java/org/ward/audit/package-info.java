@@ -1,7 +1,8 @@
 /**
- * ATNA audit trail (IHE ITI-20): one builder per DICOM audit event, DICOM PS3.15 A.5 XML
- * marshalling, RFC 5424/5425 syslog-over-TLS transport with a durable spool, and Ward's own
- * audit repository. Other modules emit events through the small {@code AuditSink} interface
- * that lives here. Not yet implemented: see the ATNA audit issue.
+ * ATNA audit trail (IHE ITI-20). Other modules emit records through {@link org.ward.audit.AuditSink}
+ * and describe this node with {@link org.ward.audit.AuditContext}. The packages follow the audit
+ * pipeline: {@code model} (DICOM PS3.15 A.5.1 records), {@code codes} (the vocabulary),
+ * {@code event} (one builder per DICOM event), {@code marshal} (DICOM XML and the schema check),
+ * then the syslog transport, spool and repository.
  */
 package org.ward.audit;

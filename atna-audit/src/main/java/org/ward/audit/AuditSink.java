@@ -1,0 +1,20 @@
+package org.ward.audit;
+
+import org.ward.audit.model.AuditMessage;
+
+/**
+ * The one interface every Ward component emits audit records through (ARCHITECTURE.md,
+ * "The audit path"). Components depend on this, never on the transport.
+ *
+ * <p>Contract for implementations: {@link #emit} never blocks the caller on the network and never
+ * throws because of a transport problem (repository down, TLS failure, slow peer). The record is
+ * written to a durable spool first and sent from there, so auditing never breaks the clinical
+ * exchange and never silently drops a record either. A record that cannot even be spooled (disk
+ * full) is reported loudly by the implementation, not to the caller.
+ */
+@FunctionalInterface
+public interface AuditSink {
+
+    /** Hands one audit record over for durable, asynchronous delivery. */
+    void emit(AuditMessage message);
+}
