@@ -4,8 +4,8 @@ import org.ward.audit.model.CodedValue;
 
 /**
  * Audit Event Type Code, DICOM PS3.16 CID 401 (1.2.840.10008.6.1.904), which includes the
- * Security Alert types of CID 403. 110143–110147 were added to CID 401 after the 2017c schema;
- * the schema does not restrict {@code csd-code}, so they validate.
+ * Security Alert types of CID 403 (1.2.840.10008.6.1.906). The 2017c schema does not restrict
+ * {@code csd-code}, so every term validates.
  * Transaction-specific event types ({@code "IHE Transactions"}) are open and made with
  * {@link CodedValue#iheTransaction(String, String)}.
  */

@@ -2,6 +2,7 @@ package org.ward.audit.marshal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class DicomAuditXml {
     }
 
     /** The {@code EventDateTime} form this class writes. */
-    public static String dateTime(java.time.Instant instant) {
+    public static String dateTime(Instant instant) {
         return DATE_TIME.format(instant);
     }
 
