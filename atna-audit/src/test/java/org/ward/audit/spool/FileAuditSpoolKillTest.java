@@ -22,7 +22,7 @@ class FileAuditSpoolKillTest {
     void everyAppendThatReturnedSurvivesSigkill() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                SpoolKillChild.class.getName(), dir.toString())
+                SpoolKillChild.class.getName(), dir.toString(), "kill")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         long lastDurable = 0;
@@ -57,7 +57,7 @@ class FileAuditSpoolKillTest {
                 SpoolEntry e = all.get(i);
                 assertThat(e.sequence()).isEqualTo(i + 1);
                 assertThat(new String(e.payload(), StandardCharsets.UTF_8))
-                        .startsWith("<AuditMessage id=\"" + (i + 1) + "\">");
+                        .startsWith("<AuditMessage run=\"kill\" id=\"" + (i + 1) + "\">");
             }
             assertThat(spool.append("after".getBytes(StandardCharsets.UTF_8))).isEqualTo(pending + 1);
         }

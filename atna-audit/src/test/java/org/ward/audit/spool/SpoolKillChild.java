@@ -7,6 +7,7 @@ import java.time.Duration;
 /**
  * Run in a separate JVM by {@link FileAuditSpoolKillTest}: appends records forever and prints
  * "durable SEQ ID" after each append returned, until the parent kills it with SIGKILL.
+ * Arguments: spool directory, run tag written into each record.
  */
 public final class SpoolKillChild {
 
@@ -17,7 +18,8 @@ public final class SpoolKillChild {
         SpoolConfig config = new SpoolConfig(Path.of(args[0]), 64L << 20, 64 << 10, 4096, Duration.ofMillis(50));
         FileAuditSpool spool = FileAuditSpool.open(config, SpoolListener.NONE);
         for (int id = 1; ; id++) {
-            String xml = "<AuditMessage id=\"" + id + "\">" + "x".repeat(300) + "</AuditMessage>";
+            String xml = "<AuditMessage run=\"" + args[1] + "\" id=\"" + id + "\">" + "x".repeat(300)
+                    + "</AuditMessage>";
             long seq = spool.append(xml.getBytes(StandardCharsets.UTF_8));
             System.out.println("durable " + seq + " " + id);
             System.out.flush();
