@@ -59,7 +59,10 @@ public record IssuedCertificate(
         return X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).toString();
     }
 
-    /** Upper-case hex without separators, as {@code openssl x509 -serial} and {@code openssl crl -text} print it. */
+    /**
+     * Upper-case hex of whole octets without separators, as {@code openssl x509 -serial} and
+     * {@code openssl crl -text} print it (so {@code 0479B4…}, not {@code 479B4…}).
+     */
     public String serialHex() {
         return hex(serial);
     }
@@ -82,7 +85,8 @@ public record IssuedCertificate(
     }
 
     static String hex(BigInteger serial) {
-        return serial.toString(16).toUpperCase(Locale.ROOT);
+        String digits = serial.toString(16).toUpperCase(Locale.ROOT);
+        return digits.length() % 2 == 0 ? digits : "0" + digits;
     }
 
     /** Parses a serial as printed by Ward or OpenSSL: hex digits, optionally separated by ':'. */
