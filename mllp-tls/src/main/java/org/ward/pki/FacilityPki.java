@@ -99,7 +99,7 @@ public final class FacilityPki {
             }
             report(PkiOperation.INIT, PkiChange.Outcome.SUCCESS, Optional.empty(),
                     Optional.of(IssuedCertificate.subjectOf(ca.issuingCertificate())), Optional.empty(),
-                    Optional.empty(), Optional.empty(), "created " + algorithm + " root and issuing CA in "
+                    Optional.empty(), Optional.empty(), "created " + algorithm.label() + " root and issuing CA in "
                             + directory.path() + "; CRL distribution point " + distributionPoint);
             return ca;
         } catch (IOException | RuntimeException e) {

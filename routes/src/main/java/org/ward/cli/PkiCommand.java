@@ -7,7 +7,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ward pki}: the facility PKI that certifies every node (IHE ITI-19 node authentication). */
-@Command(name = "pki", mixinStandardHelpOptions = true,
+@Command(name = "pki", mixinStandardHelpOptions = true, versionProvider = WardVersion.class,
         description = "Facility PKI: create the CA, issue and revoke node certificates, publish the CRL.",
         subcommands = {PkiInitCommand.class, PkiIssueCommand.class, PkiRevokeCommand.class, PkiCrlCommand.class,
                 PkiListCommand.class})

@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "crl", mixinStandardHelpOptions = true,
+@Command(name = "crl", mixinStandardHelpOptions = true, versionProvider = WardVersion.class,
         description = "Sign and publish a fresh CRL (crl.der and crl.pem in the PKI directory).")
 final class PkiCrlCommand implements Callable<Integer> {
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = WardVersion.class,
         description = "Create the facility root and issuing CA in an empty PKI directory, and publish the first CRL.")
 final class PkiInitCommand implements Callable<Integer> {
 

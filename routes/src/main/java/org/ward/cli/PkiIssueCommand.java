@@ -18,7 +18,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-@Command(name = "issue", mixinStandardHelpOptions = true,
+@Command(name = "issue", mixinStandardHelpOptions = true, versionProvider = WardVersion.class,
         description = "Issue a node certificate: writes NAME.p12, NAME.p12.password and NAME-chain.pem; prints the serial.")
 final class PkiIssueCommand implements Callable<Integer> {
 

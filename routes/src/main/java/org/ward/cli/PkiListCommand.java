@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = WardVersion.class,
         description = "List every certificate the issuing CA signed: serial, subject, EUI-64, profile, not-after, status.")
 final class PkiListCommand implements Callable<Integer> {
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-@Command(name = "revoke", mixinStandardHelpOptions = true,
+@Command(name = "revoke", mixinStandardHelpOptions = true, versionProvider = WardVersion.class,
         description = "Revoke a certificate by serial, then publish a fresh CRL.")
 final class PkiRevokeCommand implements Callable<Integer> {
 
