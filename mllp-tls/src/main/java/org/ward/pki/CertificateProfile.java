@@ -2,6 +2,7 @@ package org.ward.pki;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -37,6 +38,22 @@ public enum CertificateProfile {
             bits.add(KeyUsageBit.KEY_AGREEMENT);
         }
         return Collections.unmodifiableSet(bits);
+    }
+
+    /** The lower-case name operators type ({@code ward pki issue --profile device}) and the registry keeps. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a {@link #label()}, case-insensitively. */
+    public static CertificateProfile parse(String text) {
+        for (CertificateProfile profile : values()) {
+            if (profile.label().equalsIgnoreCase(text.strip())) {
+                return profile;
+            }
+        }
+        throw new IllegalArgumentException("Not a certificate profile: \"" + text
+                + "\"; expected device, gateway, server or client");
     }
 
     public Set<KeyPurpose> extendedKeyUsage() {

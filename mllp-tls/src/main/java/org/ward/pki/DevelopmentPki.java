@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,8 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PKI Ward creates on first run so that {@code ./ward run} works with mutual TLS out of the box:
- * a facility CA, a server credential for {@code localhost}, a device and an EHR client credential.
- * For development only: a real facility runs {@code ward pki init} and keeps its root CA offline.
+ * a facility CA, a server credential for {@code localhost}, a device and an EHR client credential,
+ * all registered, and a first CRL so that an engine requiring revocation checks can start. Its
+ * certificates name that CRL as a {@code file:} distribution point. For development only: a real
+ * facility runs {@code ward pki init} and keeps its root CA offline.
  */
 public final class DevelopmentPki {
 
@@ -30,6 +33,12 @@ public final class DevelopmentPki {
     public static final String DEVICE_COMMON_NAME = "dev-monitor-1";
     public static final String EHR_COMMON_NAME = "dev-ehr";
     public static final int VALIDITY_DAYS = IssueRequest.MAX_VALIDITY_DAYS;
+    /** How long each development CRL is valid. */
+    public static final Duration CRL_VALIDITY = Duration.ofDays(7);
+    /** {@link #refreshCrl} publishes a new CRL once the current one expires within this. */
+    public static final Duration CRL_REFRESH_BEFORE = Duration.ofDays(2);
+    /** The actor {@link PkiChange}s name for changes made by Ward itself. */
+    public static final String ACTOR = "ward (development PKI)";
 
     private static final Logger LOG = LoggerFactory.getLogger(DevelopmentPki.class);
 
@@ -41,6 +50,20 @@ public final class DevelopmentPki {
         return ensure(pkiDir, Clock.systemUTC(), new SecureRandom());
     }
 
+    /** {@link #ensure(Path, Clock, SecureRandom, PkiEventListener)}, logging the PKI changes. */
+    public static DevelopmentPkiFiles ensure(Path pkiDir, Clock clock, SecureRandom random) throws IOException {
+        return ensure(pkiDir, clock, random, PkiEventListener.logging());
+    }
+
+    /**
+     * Publishes a new development CRL when the current one expires within {@link #CRL_REFRESH_BEFORE}
+     * (or is missing, or lacks a revocation); what the engine calls at start-up and periodically.
+     */
+    public static Optional<PublishedCrl> refreshCrl(Path pkiDir, PkiEventListener listener) throws IOException {
+        return new FacilityPki(pkiDir, Clock.systemUTC(), new SecureRandom(), listener, ACTOR)
+                .refreshCrlIfDue(CRL_VALIDITY, CRL_REFRESH_BEFORE);
+    }
+
     /**
      * Returns the development PKI in {@code pkiDir}, creating it if the directory does not exist or is
      * empty. An existing complete PKI is left untouched. A non-empty directory that lacks some files
@@ -49,7 +72,8 @@ public final class DevelopmentPki {
      * <p>The PKI is built in a mode-0700 sibling directory and renamed into place in one step, so a
      * crash leaves either no PKI or a complete one, never a half one that looks complete.
      */
-    public static DevelopmentPkiFiles ensure(Path pkiDir, Clock clock, SecureRandom random) throws IOException {
+    public static DevelopmentPkiFiles ensure(Path pkiDir, Clock clock, SecureRandom random,
+            PkiEventListener listener) throws IOException {
         Path target = pkiDir.toAbsolutePath().normalize();
         PkiDirectory layout = new PkiDirectory(target);
         if (missingFiles(layout).isEmpty()) {
@@ -62,7 +86,7 @@ public final class DevelopmentPki {
         Path parent = Files.createDirectories(target.getParent());
         Path staging = SecretFiles.createPrivateTempDirectory(parent, "." + target.getFileName() + ".partial-");
         try {
-            create(new PkiDirectory(staging), clock, random);
+            create(staging, target, clock, random, listener);
             Files.deleteIfExists(target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -80,16 +104,17 @@ public final class DevelopmentPki {
         return files(layout);
     }
 
-    private static void create(PkiDirectory directory, Clock clock, SecureRandom random) throws IOException {
-        KeyAlgorithm algorithm = KeyAlgorithm.defaultAlgorithm();
-        FacilityCa ca = FacilityCa.create(FACILITY, algorithm, Optional.empty(), clock, random);
-        directory.writeCa(ca, random);
-        CertificateIssuer issuer = new CertificateIssuer(ca, algorithm, clock, random);
-        directory.writeCredential(SERVER, issuer.issue(IssueRequest.server("localhost",
-                List.of("localhost"), List.of("127.0.0.1", "::1"), VALIDITY_DAYS)), random);
-        directory.writeCredential(DEVICE, issuer.issue(IssueRequest.device(DEVICE_COMMON_NAME,
-                Eui64.random(random), VALIDITY_DAYS)), random);
-        directory.writeCredential(EHR, issuer.issue(IssueRequest.client(EHR_COMMON_NAME, VALIDITY_DAYS)), random);
+    /** Builds the PKI in {@code staging}; its certificates name the CRL where it will be after the rename. */
+    private static void create(Path staging, Path target, Clock clock, SecureRandom random,
+            PkiEventListener listener) throws IOException {
+        FacilityPki pki = new FacilityPki(staging, clock, random, listener, ACTOR);
+        pki.init(FACILITY, KeyAlgorithm.defaultAlgorithm(),
+                Optional.of(new PkiDirectory(target).crlDer().toUri()));
+        pki.issue(IssueRequest.server("localhost", List.of("localhost"), List.of("127.0.0.1", "::1"),
+                VALIDITY_DAYS), SERVER);
+        pki.issue(IssueRequest.device(DEVICE_COMMON_NAME, Eui64.random(random), VALIDITY_DAYS), DEVICE);
+        pki.issue(IssueRequest.client(EHR_COMMON_NAME, VALIDITY_DAYS), EHR);
+        pki.publishCrl(CRL_VALIDITY);
     }
 
     /** Every file a complete development PKI has. */
@@ -98,6 +123,8 @@ public final class DevelopmentPki {
         for (String name : List.of(SERVER, DEVICE, EHR)) {
             files.addAll(layout.credentialFiles(name));
         }
+        files.addAll(List.of(layout.registry(), layout.crlUrl(), layout.crlNumber(), layout.crlDer(),
+                layout.crlPem()));
         return files;
     }
 
@@ -112,7 +139,8 @@ public final class DevelopmentPki {
         return new DevelopmentPkiFiles(layout.trustAnchors(),
                 layout.p12(SERVER), layout.passwordFile(SERVER),
                 layout.p12(DEVICE), layout.passwordFile(DEVICE),
-                layout.p12(EHR), layout.passwordFile(EHR));
+                layout.p12(EHR), layout.passwordFile(EHR),
+                layout.crlDer(), layout.crlPem());
     }
 
     private static boolean isEmptyDirectory(Path directory) throws IOException {

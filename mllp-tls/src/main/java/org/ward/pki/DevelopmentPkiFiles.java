@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param devicePassword password file for {@code deviceP12}
  * @param ehrP12         a simulated EHR's client credential
  * @param ehrPassword    password file for {@code ehrP12}
+ * @param crlDer         the issuing CA's CRL, DER (what the certificates' CRL distribution point names)
+ * @param crlPem         the same CRL, PEM
  */
 public record DevelopmentPkiFiles(
         Path trustAnchors,
@@ -21,7 +23,9 @@ public record DevelopmentPkiFiles(
         Path deviceP12,
         Path devicePassword,
         Path ehrP12,
-        Path ehrPassword) {
+        Path ehrPassword,
+        Path crlDer,
+        Path crlPem) {
 
     public DevelopmentPkiFiles {
         Objects.requireNonNull(trustAnchors, "trustAnchors");
@@ -31,5 +35,7 @@ public record DevelopmentPkiFiles(
         Objects.requireNonNull(devicePassword, "devicePassword");
         Objects.requireNonNull(ehrP12, "ehrP12");
         Objects.requireNonNull(ehrPassword, "ehrPassword");
+        Objects.requireNonNull(crlDer, "crlDer");
+        Objects.requireNonNull(crlPem, "crlPem");
     }
 }

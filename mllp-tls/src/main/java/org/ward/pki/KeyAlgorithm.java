@@ -10,6 +10,7 @@ import java.security.interfaces.RSAKey;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
+import java.util.Locale;
 
 /**
  * Key pair types the facility PKI generates. Both give about 128 bits of security
@@ -37,6 +38,21 @@ public enum KeyAlgorithm {
     /** The algorithm Ward uses unless told otherwise. */
     public static KeyAlgorithm defaultAlgorithm() {
         return EC_P256;
+    }
+
+    /** The name operators type: {@code ec-p256}, {@code rsa-3072}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Parses a {@link #label()}, case-insensitively. */
+    public static KeyAlgorithm parse(String text) {
+        for (KeyAlgorithm algorithm : values()) {
+            if (algorithm.label().equalsIgnoreCase(text.strip())) {
+                return algorithm;
+            }
+        }
+        throw new IllegalArgumentException("Not a key algorithm: \"" + text + "\"; expected ec-p256 or rsa-3072");
     }
 
     /** The key algorithm name as JCA spells it ({@code EC}, {@code RSA}). */

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -14,7 +15,8 @@ import java.util.Set;
 
 /**
  * Creates files that did not exist, with their mode set by the creating {@code open(2)} call, so a
- * secret is never readable by others even for an instant, and an existing file is never overwritten.
+ * secret is never readable by others even for an instant, and an existing file is never overwritten;
+ * or replaces a file atomically ({@link #replace}), for the registry and CRL that change over time.
  */
 final class NewFiles {
 
@@ -36,6 +38,23 @@ final class NewFiles {
                 channel.write(buffer);
             }
             channel.force(true);
+        }
+    }
+
+    /**
+     * Replaces {@code file} (or creates it) so that a reader sees either the old or the new content,
+     * never a mix: the content goes to a new sibling file, is forced to disk, and is renamed over
+     * {@code file} (rename(2) is atomic within one directory).
+     */
+    static void replace(Path file, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".new");
+        Files.deleteIfExists(temporary);
+        write(temporary, content, mode);
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
         }
     }
 

@@ -19,9 +19,15 @@ import java.util.regex.Pattern;
  * trust-anchors.pem                         root CA certificate: what every peer trusts
  * ca-chain.pem                              [issuing, root]
  * NAME.p12, NAME.p12.password, NAME-chain.pem   one issued credential: key + [leaf, issuing, root]
+ * issued.csv                                every certificate the issuing CA signed, and its status
+ * crl.der, crl.pem                          the issuing CA's current CRL
+ * crl-number                                the number of the last CRL published
+ * crl-url                                   the CRL distribution point written into issued certificates
+ * pki.lock                                  serialises changes by concurrent {@code ward} processes
  * </pre>
  *
- * Nothing is ever overwritten: every write creates a new file or fails.
+ * Keys and certificates are never overwritten: every write creates a new file or fails. The
+ * registry, the CRL and {@code crl-number} change over time and are replaced atomically.
  */
 public record PkiDirectory(Path path) {
 
@@ -57,6 +63,32 @@ public record PkiDirectory(Path path) {
 
     public Path issuingCaPem() {
         return path.resolve(ISSUING_CA + ".pem");
+    }
+
+    public Path registry() {
+        return path.resolve("issued.csv");
+    }
+
+    public Path crlDer() {
+        return path.resolve("crl.der");
+    }
+
+    public Path crlPem() {
+        return path.resolve("crl.pem");
+    }
+
+    /** The number of the last CRL published, in decimal; absent before the first. */
+    public Path crlNumber() {
+        return path.resolve("crl-number");
+    }
+
+    /** The CRL distribution point URI, one line; absent for a PKI whose certificates name none. */
+    public Path crlUrl() {
+        return path.resolve("crl-url");
+    }
+
+    public Path lockFile() {
+        return path.resolve("pki.lock");
     }
 
     /** Every file {@link #writeCa} writes. */

@@ -6,9 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.math.BigInteger;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -75,16 +83,80 @@ class DevelopmentPkiTest {
                 "issuing-ca.pem", "trust-anchors.pem", "ca-chain.pem",
                 "server.p12", "server.p12.password", "server-chain.pem",
                 "device.p12", "device.p12.password", "device-chain.pem",
-                "ehr.p12", "ehr.p12.password", "ehr-chain.pem");
+                "ehr.p12", "ehr.p12.password", "ehr-chain.pem",
+                "issued.csv", "crl-url", "crl-number", "crl.der", "crl.pem", "pki.lock");
         assertThat(PkiFilesTest.mode(pki)).isEqualTo("rwx------");
         try (Stream<Path> files = Files.list(pki)) {
-            for (Path file : files.filter(f -> !f.toString().endsWith(".pem")).toList()) {
+            for (Path file : files.filter(f -> !f.toString().endsWith(".pem"))
+                    .filter(f -> !Set.of("crl.der", "crl-url").contains(f.getFileName().toString())).toList()) {
                 assertThat(PkiFilesTest.mode(file)).as(file.getFileName().toString()).isEqualTo("rw-------");
             }
         }
         try (Stream<Path> siblings = Files.list(temp)) {
             assertThat(siblings).as("no staging directory left behind").containsExactly(pki);
         }
+    }
+
+    @Test
+    void registersTheDevelopmentCertificatesAndPublishesAnEmptyCrlTheyName() throws Exception {
+        Path pki = temp.resolve("pki");
+        DevelopmentPkiFiles files = DevelopmentPki.ensure(pki);
+
+        assertThat(files.crlDer()).isEqualTo(pki.resolve("crl.der"));
+        assertThat(files.crlPem()).isEqualTo(pki.resolve("crl.pem"));
+        X509CRL crl = FacilityPkiTest.readCrl(files.crlPem());
+        X509Certificate issuing = PemCertificates.read(pki.resolve("issuing-ca.pem")).get(0);
+        crl.verify(issuing.getPublicKey());
+        assertThat(crl.getRevokedCertificates()).isNull();
+        assertThat(crl.getNextUpdate().toInstant()).isAfter(Instant.now().plus(DevelopmentPki.CRL_VALIDITY)
+                .minus(Duration.ofMinutes(5)));
+
+        List<IssuedCertificate> registered = new FacilityPki(pki, Clock.systemUTC(), TestPki.RANDOM,
+                change -> { }, "test").list();
+        assertThat(registered).extracting(IssuedCertificate::name).containsExactly("server", "device", "ehr");
+        assertThat(registered).extracting(IssuedCertificate::profile).containsExactly(CertificateProfile.SERVER,
+                CertificateProfile.DEVICE, CertificateProfile.CLIENT);
+        Credential server = Pkcs12Files.load(files.serverP12(), files.serverPassword());
+        assertThat(registered.get(0).serial()).isEqualTo(server.certificate().getSerialNumber());
+        // The distribution point names the final directory, not the staging one it was built in.
+        assertThat(FacilityPkiTest.distributionPoints(server.certificate()))
+                .containsExactly(pki.toAbsolutePath().resolve("crl.der").toUri().toString());
+    }
+
+    @Test
+    void reportsEachChangeItMakesAndNoneOnTheSecondRun() throws Exception {
+        Path pki = temp.resolve("pki");
+        List<PkiChange> changes = new ArrayList<>();
+        DevelopmentPki.ensure(pki, Clock.systemUTC(), TestPki.RANDOM, changes::add);
+        assertThat(changes).extracting(PkiChange::operation).containsExactly(PkiOperation.INIT, PkiOperation.ISSUE,
+                PkiOperation.ISSUE, PkiOperation.ISSUE, PkiOperation.PUBLISH_CRL);
+        assertThat(changes).extracting(PkiChange::actor).containsOnly(DevelopmentPki.ACTOR);
+
+        changes.clear();
+        DevelopmentPki.ensure(pki, Clock.systemUTC(), TestPki.RANDOM, changes::add);
+        assertThat(changes).isEmpty();
+    }
+
+    @Test
+    void refreshCrlRepublishesOnlyWhenDue() throws Exception {
+        Path pki = temp.resolve("pki");
+        DevelopmentPki.ensure(pki);
+        byte[] first = Files.readAllBytes(pki.resolve("crl.der"));
+
+        assertThat(DevelopmentPki.refreshCrl(pki, change -> { })).isEmpty();
+        assertThat(Files.readAllBytes(pki.resolve("crl.der"))).isEqualTo(first);
+
+        // Five days on, the 7-day CRL expires within CRL_REFRESH_BEFORE (2 days).
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(5).plusMinutes(1));
+        FacilityPki inFiveDays = new FacilityPki(pki, later, TestPki.RANDOM, change -> { }, "test");
+        Optional<PublishedCrl> refreshed = inFiveDays.refreshCrlIfDue(DevelopmentPki.CRL_VALIDITY,
+                DevelopmentPki.CRL_REFRESH_BEFORE);
+        assertThat(refreshed).isPresent();
+        assertThat(refreshed.get().number()).isEqualTo(BigInteger.TWO);
+
+        Files.delete(pki.resolve("crl.der"));
+        assertThat(DevelopmentPki.refreshCrl(pki, change -> { })).as("a missing CRL").isPresent();
+        assertThat(DevelopmentPki.ensure(pki).crlDer()).exists();
     }
 
     @Test

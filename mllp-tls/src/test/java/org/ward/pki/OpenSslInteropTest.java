@@ -1,18 +1,11 @@
 package org.ward.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,14 +32,14 @@ class OpenSslInteropTest {
     void opensslReadsEveryPkcs12WithItsPasswordFile() throws Exception {
         for (String name : List.of("server", "device", "ehr", "issuing-ca", "root-ca")) {
             Path p12 = pki.resolve(name + ".p12");
-            Result certificates = openssl("pkcs12", "-in", p12.toString(),
+            OpenSsl.Result certificates = openssl("pkcs12", "-in", p12.toString(),
                     "-passin", "file:" + Pkcs12Files.passwordFileFor(p12), "-nokeys");
             assertThat(certificates.exitCode()).as("openssl pkcs12 -nokeys on %s: %s", name, certificates.output())
                     .isZero();
             int expectedCertificates = name.equals("root-ca") ? 1 : name.equals("issuing-ca") ? 2 : 3;
             assertThat(certificates.output().split("-----BEGIN CERTIFICATE-----", -1)).hasSize(expectedCertificates + 1);
 
-            Result key = openssl("pkcs12", "-in", p12.toString(),
+            OpenSsl.Result key = openssl("pkcs12", "-in", p12.toString(),
                     "-passin", "file:" + Pkcs12Files.passwordFileFor(p12), "-nocerts", "-noenc");
             // Do not print the output: it is a private key.
             assertThat(key.exitCode()).as("openssl pkcs12 -nocerts on %s exited %d", name, key.exitCode()).isZero();
@@ -57,7 +50,7 @@ class OpenSslInteropTest {
 
     @Test
     void opensslReadsTheServerFromTheRecordedPaths() throws Exception {
-        Result result = openssl("pkcs12", "-in", files.serverP12().toString(),
+        OpenSsl.Result result = openssl("pkcs12", "-in", files.serverP12().toString(),
                 "-passin", "file:" + files.serverPassword(), "-nokeys", "-clcerts");
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("subject=CN = localhost");
@@ -75,7 +68,7 @@ class OpenSslInteropTest {
         // X509_V_ERR_INVALID_PURPOSE (26): the server certificate lacks clientAuth. This shows the
         // purpose checks in the verify test above are not vacuous.
         Path leaf = leafPem("server");
-        Result result = openssl("verify", "-x509_strict", "-purpose", "sslclient",
+        OpenSsl.Result result = openssl("verify", "-x509_strict", "-purpose", "sslclient",
                 "-CAfile", files.trustAnchors().toString(), "-untrusted", pki.resolve("issuing-ca.pem").toString(),
                 leaf.toString());
         assertThat(result.exitCode()).as(result.output()).isNotZero();
@@ -93,18 +86,18 @@ class OpenSslInteropTest {
         Path leaf = rsaDir.resolve("ehr-leaf.pem");
         PemCertificates.write(leaf, List.of(PemCertificates.read(layout.chainPem("ehr")).get(0)));
 
-        Result result = openssl("verify", "-x509_strict", "-purpose", "sslclient",
+        OpenSsl.Result result = openssl("verify", "-x509_strict", "-purpose", "sslclient",
                 "-CAfile", layout.trustAnchors().toString(), "-untrusted", layout.issuingCaPem().toString(),
                 leaf.toString());
         assertThat(result.exitCode()).as(result.output()).isZero();
-        Result p12 = openssl("pkcs12", "-in", layout.p12("ehr").toString(),
+        OpenSsl.Result p12 = openssl("pkcs12", "-in", layout.p12("ehr").toString(),
                 "-passin", "file:" + layout.passwordFile("ehr"), "-nokeys");
         assertThat(p12.exitCode()).as(p12.output()).isZero();
     }
 
     private static void verify(String name, String purpose) throws Exception {
         Path leaf = leafPem(name);
-        Result result = openssl("verify", "-x509_strict", "-purpose", purpose,
+        OpenSsl.Result result = openssl("verify", "-x509_strict", "-purpose", purpose,
                 "-CAfile", files.trustAnchors().toString(), "-untrusted", pki.resolve("issuing-ca.pem").toString(),
                 leaf.toString());
         assertThat(result.exitCode()).as("openssl verify %s: %s", name, result.output()).isZero();
@@ -119,34 +112,7 @@ class OpenSslInteropTest {
         return leaf;
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result openssl(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(opensslExecutable());
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("openssl did not finish within 30 s: " + String.join(" ", command));
-        }
-        return new Result(process.exitValue(), output);
-    }
-
-    /** A missing OpenSSL fails the test: interoperability must be proven, not skipped. */
-    private static String opensslExecutable() {
-        Optional<Path> found = Stream.concat(Stream.of("/usr/bin"),
-                        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)))
-                .filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, "openssl"))
-                .filter(Files::isExecutable)
-                .findFirst();
-        if (found.isEmpty()) {
-            fail("The openssl command-line tool is required for this test; install it with: apt-get install -y openssl");
-        }
-        return found.get().toString();
+    private static OpenSsl.Result openssl(String... arguments) throws Exception {
+        return OpenSsl.run(arguments);
     }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code ward} command line. The launcher script sets {@code -Dward.home} to its own folder. */
 @Command(name = "ward", mixinStandardHelpOptions = true, versionProvider = WardVersion.class,
         description = "Ward: a secure IHE/HL7 v2 interface engine (MLLP over mutual TLS).",
-        subcommands = {RunCommand.class, CheckConfigCommand.class, SendCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckConfigCommand.class, SendCommand.class, PkiCommand.class,
+                CommandLine.HelpCommand.class})
 public final class WardCli {
 
     /** Exit code for configuration errors and usage errors. */
