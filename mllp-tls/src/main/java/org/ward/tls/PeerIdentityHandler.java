@@ -7,6 +7,8 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.AttributeKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Optional;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,14 +16,23 @@ import org.slf4j.LoggerFactory;
 /**
  * After the TLS handshake, turns the verified client certificate into a {@link PeerIdentity}
  * stored on the channel ({@link #PEER_IDENTITY}); a failed handshake is logged with the remote
- * address and the connection closed. Must sit after the {@link SslHandler}. One instance per
- * channel (it is cheap; it holds no state of its own).
+ * address, the presented certificate (if any) and the reason, reported to the listener's
+ * {@link NodeAuthenticationListener}, and the connection closed. Authenticated connections are
+ * registered with {@link LiveConnections} for revocation re-checks. Must sit after the
+ * {@link SslHandler}; one instance per channel.
  */
 public final class PeerIdentityHandler extends ChannelInboundHandlerAdapter {
 
     public static final AttributeKey<PeerIdentity> PEER_IDENTITY = AttributeKey.valueOf("ward.peerIdentity");
 
     private static final Logger LOG = LoggerFactory.getLogger(PeerIdentityHandler.class);
+
+    private final LiveConnections connections;
+
+    /** @param connections where authenticated connections are registered for re-checking */
+    public PeerIdentityHandler(LiveConnections connections) {
+        this.connections = connections;
+    }
 
     /** The identity of the peer on this channel, or null before a successful handshake. */
     public static PeerIdentity peerOf(io.netty.channel.Channel channel) {
@@ -34,19 +45,32 @@ public final class PeerIdentityHandler extends ChannelInboundHandlerAdapter {
             if (done.isSuccess()) {
                 identify(ctx);
             } else {
-                LOG.warn("TLS handshake from {} failed: {}", ctx.channel().remoteAddress(), rootMessage(done.cause()));
-                ctx.close();
+                refuse(ctx, done.cause());
             }
         }
         super.userEventTriggered(ctx, evt);
     }
 
-    private static void identify(ChannelHandlerContext ctx) {
+    private void refuse(ChannelHandlerContext ctx, Throwable cause) {
+        String reason = rootMessage(cause);
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        Optional<X509Certificate> presented = ssl == null ? Optional.empty()
+                : connections.verifier().presentedBy(ssl.engine());
+        LOG.warn("TLS handshake from {} failed{}: {}", ctx.channel().remoteAddress(),
+                presented.map(c -> " (" + c.getSubjectX500Principal().getName() + ", serial "
+                        + c.getSerialNumber().toString(16) + ")").orElse(""), reason);
+        connections.listener().refused(ctx.channel().remoteAddress(), presented, reason, false);
+        ctx.close();
+    }
+
+    private void identify(ChannelHandlerContext ctx) {
         SslHandler ssl = ctx.pipeline().get(SslHandler.class);
         try {
             Certificate[] chain = ssl.engine().getSession().getPeerCertificates();
             PeerIdentity peer = PeerIdentity.of((X509Certificate) chain[0]);
             ctx.channel().attr(PEER_IDENTITY).set(peer);
+            connections.add(ctx.channel(), Arrays.stream(chain).map(X509Certificate.class::cast)
+                    .toArray(X509Certificate[]::new));
             LOG.info("TLS session from {}: {} (serial {}, {})", ctx.channel().remoteAddress(), peer.subject(),
                     peer.serialHex(), ssl.engine().getSession().getProtocol());
         } catch (SSLPeerUnverifiedException e) {
@@ -67,7 +91,7 @@ public final class PeerIdentityHandler extends ChannelInboundHandlerAdapter {
         ctx.fireExceptionCaught(cause);
     }
 
-    private static String rootMessage(Throwable t) {
+    static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -14,16 +14,23 @@ import org.ward.hl7.MessageHeader;
  * @param header      its MSH, when one could be read
  * @param transaction the PCD transaction, when recognised
  * @param message     the parsed message, when it could be parsed
+ * @param text        the message text (CR segment terminators), when it could be parsed
  * @param verdict     the decision to acknowledge
  */
 public record Assessment(Charset charset, Optional<MessageHeader> header, Optional<PcdTransaction> transaction,
-                         Optional<Message> message, Verdict verdict) {
+                         Optional<Message> message, Optional<String> text, Verdict verdict) {
 
     public Assessment {
         Objects.requireNonNull(charset, "charset");
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(transaction, "transaction");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(text, "text");
         Objects.requireNonNull(verdict, "verdict");
+    }
+
+    /** The same assessment with another verdict (e.g. refused after a check of the sender). */
+    public Assessment withVerdict(Verdict newVerdict) {
+        return new Assessment(charset, header, transaction, message, text, newVerdict);
     }
 }

@@ -36,13 +36,13 @@ public final class MessageAssessor {
         ReadOutcome read = reader.read(payload, defaultCharset);
         if (read instanceof ReadOutcome.Unreadable unreadable) {
             return new Assessment(read.charset(), unreadable.header(), Optional.empty(), Optional.empty(),
-                    Verdict.rejected(unreadable.problem()));
+                    Optional.empty(), Verdict.rejected(unreadable.problem()));
         }
         ReadOutcome.Parsed parsed = (ReadOutcome.Parsed) read;
         Recognition recognition = registry.recognise(parsed.header(), accepted);
         if (recognition instanceof Recognition.Unrecognised unrecognised) {
             return new Assessment(read.charset(), Optional.of(parsed.header()), Optional.empty(),
-                    Optional.of(parsed.message()), Verdict.rejected(unrecognised.problem()));
+                    Optional.of(parsed.message()), Optional.of(parsed.text()), Verdict.rejected(unrecognised.problem()));
         }
         Recognition.Recognised recognised = (Recognition.Recognised) recognition;
         List<Hl7Problem> problems = new ArrayList<>();
@@ -57,6 +57,6 @@ public final class MessageAssessor {
         Verdict verdict = new Verdict(errors ? ProcessingOutcome.ERROR : ProcessingOutcome.ACCEPTED, problems,
                 Optional.of(recognised.profile()));
         return new Assessment(read.charset(), Optional.of(parsed.header()), Optional.of(recognised.transaction()),
-                Optional.of(parsed.message()), verdict);
+                Optional.of(parsed.message()), Optional.of(parsed.text()), verdict);
     }
 }

@@ -1,5 +1,6 @@
 package org.ward.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -58,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void printBanner(PrintWriter out, WardConfig config, WardEngine engine) {
+    private static void printBanner(PrintWriter out, WardConfig config, WardEngine engine) throws IOException {
         Path home = WardCli.home();
         out.println("Ward is running (config " + config.source() + ", data " + config.dataDir() + ")");
         for (ListeningAddress address : engine.addresses()) {
@@ -67,11 +68,12 @@ final class RunCommand implements Callable<Integer> {
         if (engine.developmentPki().isPresent() && !engine.addresses().isEmpty()) {
             DevelopmentPkiFiles pki = engine.developmentPki().get();
             out.println("  development PKI: " + pki.trustAnchors().getParent());
+            Path example = DevelopmentExample.write(home, config.dataDir(), pki);
             out.println("Send a test message as the development device:");
             out.println("  ./ward send --to " + engine.addresses().get(0).hostAndPort()
                     + " --cert " + relative(home, pki.deviceP12())
                     + " --trust " + relative(home, pki.trustAnchors())
-                    + " " + EXAMPLE_MESSAGE);
+                    + " " + relative(home, example));
         }
         out.println("Stop with Ctrl-C or SIGTERM.");
         out.flush();

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,6 +22,9 @@ import org.ward.profile.PcdTransaction;
  * @param logPhi whether message content may appear in logs; off by default because it is PHI
  * @param tls TLS settings; a listener without TLS does not exist in Ward
  * @param accept the IHE PCD transactions this listener takes; any other message is refused
+ * @param bindDeviceIdentity whether every EUI-64 a message claims (MSH-3, OBX-18) must be vouched
+ *                           for by the sender's certificate
+ * @param gatewayDevices gateway certificate subject DN → the device EUI-64s it may speak for
  */
 public record ListenerConfig(
         String name,
@@ -31,7 +35,9 @@ public record ListenerConfig(
         Charset defaultCharset,
         boolean logPhi,
         TlsConfig tls,
-        Set<PcdTransaction> accept) {
+        Set<PcdTransaction> accept,
+        boolean bindDeviceIdentity,
+        Map<String, Set<String>> gatewayDevices) {
 
     /** Every PCD transaction: the default when a listener does not say. */
     public static final Set<PcdTransaction> ALL_TRANSACTIONS = Set.copyOf(EnumSet.allOf(PcdTransaction.class));
@@ -49,10 +55,10 @@ public record ListenerConfig(
 
     private static final Set<String> WILDCARD_BINDS = Set.of("0.0.0.0", "::", "[::]", "::0");
 
-    /** A listener that accepts every PCD transaction. */
+    /** A listener that accepts every PCD transaction and does not bind device identities. */
     public ListenerConfig(String name, String bind, int port, int maxFrameBytes, Duration idleTimeout,
                           Charset defaultCharset, boolean logPhi, TlsConfig tls) {
-        this(name, bind, port, maxFrameBytes, idleTimeout, defaultCharset, logPhi, tls, ALL_TRANSACTIONS);
+        this(name, bind, port, maxFrameBytes, idleTimeout, defaultCharset, logPhi, tls, ALL_TRANSACTIONS, false, Map.of());
     }
 
     public ListenerConfig {
@@ -62,6 +68,9 @@ public record ListenerConfig(
         Objects.requireNonNull(defaultCharset, "defaultCharset");
         Objects.requireNonNull(tls, "tls");
         accept = Set.copyOf(accept);
+        Map<String, Set<String>> gateways = new java.util.LinkedHashMap<>();
+        gatewayDevices.forEach((dn, devices) -> gateways.put(dn, Set.copyOf(devices)));
+        gatewayDevices = java.util.Collections.unmodifiableMap(gateways);
         if (accept.isEmpty()) {
             throw new IllegalArgumentException("listener '" + name + "' accepts no transaction");
         }

@@ -1,10 +1,12 @@
 package org.ward.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import org.ward.tls.Bcp195CipherSuites;
+import org.ward.tls.RevocationMode;
 import org.ward.tls.TlsProtocol;
 
 /**
@@ -16,15 +18,26 @@ import org.ward.tls.TlsProtocol;
  * @param trustAnchors PEM file of the CA certificates that client certificates must chain to
  * @param protocols enabled TLS versions, in order of preference
  * @param cipherSuites enabled cipher suites, a subset of {@link Bcp195CipherSuites#ALL}
+ * @param revocation how client certificate revocation is checked
+ * @param crls CRL files (PEM or DER) checked, re-read when they change
+ * @param revocationRecheck how often open connections are re-checked (revoked or expired since
+ *                          their handshake → closed)
+ * @param pinnedCertificates PEM files of individually trusted client certificates (ITI-19)
  */
 public record TlsConfig(
         Path keyStore,
         Path keyStorePasswordFile,
         Path trustAnchors,
         List<TlsProtocol> protocols,
-        List<String> cipherSuites) {
+        List<String> cipherSuites,
+        RevocationMode revocation,
+        List<Path> crls,
+        Duration revocationRecheck,
+        List<Path> pinnedCertificates) {
 
     public static final List<TlsProtocol> DEFAULT_PROTOCOLS = List.of(TlsProtocol.TLS_1_3, TlsProtocol.TLS_1_2);
+    public static final RevocationMode DEFAULT_REVOCATION = RevocationMode.REQUIRE;
+    public static final Duration DEFAULT_REVOCATION_RECHECK = Duration.ofSeconds(60);
 
     public TlsConfig {
         Objects.requireNonNull(keyStore, "keyStore");
@@ -49,6 +62,20 @@ public record TlsConfig(
         if (new HashSet<>(cipherSuites).size() != cipherSuites.size()) {
             throw new IllegalArgumentException("cipher suites listed twice: " + cipherSuites);
         }
+        Objects.requireNonNull(revocation, "revocation");
+        crls = List.copyOf(crls);
+        Objects.requireNonNull(revocationRecheck, "revocationRecheck");
+        pinnedCertificates = List.copyOf(pinnedCertificates);
+        if (revocationRecheck.isZero() || revocationRecheck.isNegative()) {
+            throw new IllegalArgumentException("revocation-recheck must be positive");
+        }
+    }
+
+    /** TLS settings without revocation checking and pins (tests and tools). */
+    public TlsConfig(Path keyStore, Path keyStorePasswordFile, Path trustAnchors, List<TlsProtocol> protocols,
+                     List<String> cipherSuites) {
+        this(keyStore, keyStorePasswordFile, trustAnchors, protocols, cipherSuites, RevocationMode.OFF, List.of(),
+                DEFAULT_REVOCATION_RECHECK, List.of());
     }
 
     /** TLS settings with every BCP 195 cipher suite enabled. */

@@ -1,18 +1,21 @@
 package org.ward.config;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.ward.tls.Bcp195CipherSuites;
+import org.ward.tls.RevocationMode;
 import org.ward.tls.TlsProtocol;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** The {@code tls:} section of a listener. */
 final class TlsConfigReader {
 
-    static final List<String> KEYS =
-            List.of("key-store", "key-store-password-file", "trust-anchors", "protocols", "cipher-suites");
+    static final List<String> KEYS = List.of("key-store", "key-store-password-file", "trust-anchors", "protocols",
+            "cipher-suites", "revocation", "crls", "revocation-recheck", "pinned-certificates");
 
     /** Names JSSE and OpenSSL accept for versions below the floor; they get a pointed message. */
     private static final Set<String> BELOW_FLOOR =
@@ -54,10 +57,56 @@ final class TlsConfigReader {
         if (problems.count() == before && suitesNode.isPresent()) {
             checkEveryProtocolHasASuite(protocols, suites, suitesNode.get(), tls.child("cipher-suites"));
         }
+        // revocation: require without crls is valid but refuses every client, loudly at start-up
+        // (ClientAuthentication) and at every handshake: the safe reading of a missing setting.
+        RevocationMode revocation = tls.optional("revocation")
+                .flatMap(n -> revocation(n, tls.child("revocation")))
+                .orElse(TlsConfig.DEFAULT_REVOCATION);
+        List<Path> crls = tls.optional("crls").flatMap(n -> files(n, tls.child("crls"))).orElse(List.of());
+        Duration recheck = tls.optional("revocation-recheck")
+                .flatMap(n -> recheck(n, tls.child("revocation-recheck")))
+                .orElse(TlsConfig.DEFAULT_REVOCATION_RECHECK);
+        List<Path> pinned = tls.optional("pinned-certificates")
+                .flatMap(n -> files(n, tls.child("pinned-certificates"))).orElse(List.of());
         if (problems.count() != before) {
             return Optional.empty();
         }
-        return Optional.of(new TlsConfig(keyStore.get(), passwordFile.get(), trustAnchors.get(), protocols, suites));
+        return Optional.of(new TlsConfig(keyStore.get(), passwordFile.get(), trustAnchors.get(), protocols, suites,
+                revocation, crls, recheck, pinned));
+    }
+
+    private Optional<RevocationMode> revocation(Node node, String path) {
+        return values.text(node, path).flatMap(text -> {
+            Optional<RevocationMode> mode = RevocationMode.ofConfigName(text);
+            if (mode.isEmpty()) {
+                problems.at(node, path, "'" + text + "' is not a revocation mode; use require, prefer or off");
+            }
+            return mode;
+        });
+    }
+
+    private Optional<Duration> recheck(Node node, String path) {
+        return values.text(node, path).flatMap(text -> {
+            Optional<Duration> duration = Durations.parse(text);
+            if (duration.isEmpty() || duration.get().isZero() || duration.get().compareTo(Duration.ofHours(24)) > 0) {
+                problems.at(node, path, "'" + text + "' is not a duration between 1ms and 24h such as 60s or 5m");
+                return Optional.empty();
+            }
+            return duration;
+        });
+    }
+
+    private Optional<List<Path>> files(Node node, String path) {
+        int before = problems.count();
+        List<Node> items = values.list(node, path).orElse(List.of());
+        if (items.isEmpty() && problems.count() == before) {
+            problems.at(node, path, "must list at least one file");
+        }
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            paths.existingFile(items.get(i), path + "[" + i + "]").ifPresent(files::add);
+        }
+        return problems.count() == before ? Optional.of(files) : Optional.empty();
     }
 
     private Optional<List<TlsProtocol>> protocols(Node node, String path) {

@@ -18,15 +18,16 @@ import org.ward.profile.ProfileIdentifiers;
  * @param developmentPki whether the first run may create a development PKI under {@code <dataDir>/pki}
  * @param listeners at least one listener; names are unique and no two share a socket
  * @param pcdProfiles the MSH-21.3 OIDs that identify each IHE PCD transaction
+ * @param audit the audit trail: identity, spool, repository
  */
 public record WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners,
-                         ProfileIdentifiers pcdProfiles) {
+                         ProfileIdentifiers pcdProfiles, AuditConfig audit) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("var");
 
     /** A configuration with the default PCD profile identifiers. */
     public WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners) {
-        this(source, home, dataDir, developmentPki, listeners, ProfileIdentifiers.defaults());
+        this(source, home, dataDir, developmentPki, listeners, ProfileIdentifiers.defaults(), AuditConfig.defaults(dataDir));
     }
 
     public WardConfig {
@@ -34,6 +35,7 @@ public record WardConfig(Path source, Path home, Path dataDir, boolean developme
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(pcdProfiles, "pcdProfiles");
+        Objects.requireNonNull(audit, "audit");
         listeners = List.copyOf(listeners);
         if (listeners.isEmpty()) {
             throw new IllegalArgumentException("at least one listener is required");

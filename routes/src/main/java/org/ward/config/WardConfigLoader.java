@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ward.profile.PcdTransaction;
@@ -30,9 +31,10 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class WardConfigLoader {
 
-    static final List<String> ROOT_KEYS = List.of("data-dir", "development-pki", "pcd-profiles", "listeners");
+    static final List<String> ROOT_KEYS = List.of("data-dir", "development-pki", "pcd-profiles", "audit", "listeners");
     static final List<String> LISTENER_KEYS = List.of(
-            "name", "bind", "port", "max-frame-bytes", "idle-timeout", "default-charset", "log-phi", "accept", "tls");
+            "name", "bind", "port", "max-frame-bytes", "idle-timeout", "default-charset", "log-phi", "accept",
+            "bind-device-identity", "gateways", "tls");
 
     private final Path file;
     private final Path home;
@@ -41,6 +43,7 @@ public final class WardConfigLoader {
     private final ConfigPaths paths;
     private final TlsConfigReader tlsReader;
     private final PcdConfigReader pcdReader;
+    private final AuditConfigReader auditReader;
     private final List<Claim> claims = new ArrayList<>();
 
     /** What an already-read listener claims, so later listeners can be checked against it. */
@@ -56,6 +59,7 @@ public final class WardConfigLoader {
         this.paths = new ConfigPaths(this.home, values, problems);
         this.tlsReader = new TlsConfigReader(problems, values, paths);
         this.pcdReader = new PcdConfigReader(problems, values);
+        this.auditReader = new AuditConfigReader(problems, values, paths);
     }
 
     /**
@@ -146,11 +150,14 @@ public final class WardConfigLoader {
         ProfileIdentifiers profiles = root.optional("pcd-profiles")
                 .flatMap(n -> pcdReader.profiles(n, "pcd-profiles"))
                 .orElseGet(ProfileIdentifiers::defaults);
+        AuditConfig audit = root.optional("audit")
+                .flatMap(n -> auditReader.read(n, "audit", dataDir))
+                .orElseGet(() -> AuditConfig.defaults(dataDir));
         List<ListenerConfig> listeners = listeners(root);
         if (problems.count() > 0) {
             return Optional.empty();
         }
-        return Optional.of(new WardConfig(file, home, dataDir, developmentPki, listeners, profiles));
+        return Optional.of(new WardConfig(file, home, dataDir, developmentPki, listeners, profiles, audit));
     }
 
     private List<ListenerConfig> listeners(YamlMapping root) {
@@ -198,6 +205,12 @@ public final class WardConfigLoader {
         Set<PcdTransaction> accept = listener.optional("accept")
                 .flatMap(n -> pcdReader.accept(n, listener.child("accept")))
                 .orElse(ListenerConfig.ALL_TRANSACTIONS);
+        boolean bindDeviceIdentity = listener.optional("bind-device-identity")
+                .flatMap(n -> values.bool(n, listener.child("bind-device-identity")))
+                .orElse(false);
+        Map<String, Set<String>> gateways = listener.optional("gateways")
+                .flatMap(n -> pcdReader.gateways(n, listener.child("gateways")))
+                .orElse(Map.of());
         Optional<TlsConfig> tls = listener.required("tls").flatMap(n -> tlsReader.read(n, listener.child("tls")));
 
         checkAgainstEarlierListeners(
@@ -206,7 +219,8 @@ public final class WardConfigLoader {
             return Optional.empty();
         }
         return Optional.of(new ListenerConfig(
-                name.get(), bind, port.get(), maxFrameBytes, idleTimeout, charset, logPhi, tls.get(), accept));
+                name.get(), bind, port.get(), maxFrameBytes, idleTimeout, charset, logPhi, tls.get(), accept,
+                bindDeviceIdentity, gateways));
     }
 
     private void checkAgainstEarlierListeners(Claim claim) {

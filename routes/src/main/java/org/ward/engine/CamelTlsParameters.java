@@ -2,6 +2,7 @@ package org.ward.engine;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import javax.net.ssl.X509TrustManager;
 import org.apache.camel.support.jsse.CipherSuitesParameters;
 import org.apache.camel.support.jsse.ClientAuthentication;
 import org.apache.camel.support.jsse.KeyManagersParameters;
@@ -13,11 +14,10 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.ward.config.TlsConfig;
 import org.ward.tls.KeyMaterial;
 import org.ward.tls.TlsProtocol;
-import org.ward.tls.TrustAnchors;
 
 /**
  * A listener's TLS settings as camel-netty's {@link SSLContextParameters}: server key from PKCS#12,
- * facility trust anchors, client certificates required, only the configured TLS 1.3/1.2 protocols
+ * client certificates required and judged by Ward's verifier (anchors, pins, CRLs), only the configured TLS 1.3/1.2 protocols
  * and BCP195 suites enabled (ITI-19 "STX: TLS 1.2 floor using BCP195").
  */
 final class CamelTlsParameters {
@@ -25,7 +25,7 @@ final class CamelTlsParameters {
     private CamelTlsParameters() {
     }
 
-    static SSLContextParameters forServer(TlsConfig tls) throws IOException, GeneralSecurityException {
+    static SSLContextParameters forServer(TlsConfig tls, X509TrustManager clients) throws IOException, GeneralSecurityException {
         KeyMaterial keys = KeyMaterial.load(tls.keyStore(), tls.keyStorePasswordFile());
         KeyStoreParameters keyStore = new KeyStoreParameters();
         keyStore.setKeyStore(keys.keyStore());
@@ -34,7 +34,7 @@ final class CamelTlsParameters {
         keyManagers.setKeyPassword(new String(keys.password()));
 
         TrustManagersParameters trustManagers = new TrustManagersParameters();
-        trustManagers.setTrustManager(TrustAnchors.trustManager(tls.trustAnchors()));
+        trustManagers.setTrustManager(clients);
 
         SecureSocketProtocolsParameters protocols = new SecureSocketProtocolsParameters();
         protocols.setSecureSocketProtocol(tls.protocols().stream().map(TlsProtocol::jsseName).toList());

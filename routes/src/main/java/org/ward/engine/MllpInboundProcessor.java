@@ -20,6 +20,8 @@ import org.ward.hl7.Hl7Problem;
 import org.ward.hl7.MessageHeader;
 import org.ward.mllp.MllpReplies;
 import org.ward.profile.Assessment;
+import org.ward.profile.ClaimedDevice;
+import org.ward.profile.DeviceClaims;
 import org.ward.profile.MessageAssessor;
 import org.ward.tls.PeerIdentity;
 import org.ward.tls.PeerIdentityHandler;
@@ -39,12 +41,17 @@ public final class MllpInboundProcessor implements Processor {
     private final MessageAssessor assessor;
     private final AckFactory acks;
     private final ListenerStats stats;
+    private final DeviceIdentityBinding binding;
+    private final AuditTrail audit;
 
-    public MllpInboundProcessor(ListenerConfig listener, MessageAssessor assessor, AckFactory acks, ListenerStats stats) {
+    MllpInboundProcessor(ListenerConfig listener, MessageAssessor assessor, AckFactory acks, ListenerStats stats,
+                         AuditTrail audit) {
         this.listener = listener;
         this.assessor = assessor;
         this.acks = acks;
         this.stats = stats;
+        this.binding = new DeviceIdentityBinding(listener);
+        this.audit = audit;
     }
 
     @Override
@@ -62,8 +69,11 @@ public final class MllpInboundProcessor implements Processor {
         exchange.getMessage().setHeader(WardHeaders.PEER_IDENTITY, peer);
         byte[] payload = exchange.getIn().getBody(byte[].class);
         try {
-            Assessment assessment = assessor.assess(payload, listener.defaultCharset(), listener.accept());
+            Assessment assessment = bindToSender(
+                    assessor.assess(payload, listener.defaultCharset(), listener.accept()), peer, exchange,
+                    ctx.channel().remoteAddress());
             log(assessment, payload, peer, ctx);
+            audit.received(assessment, peer, ctx.channel().remoteAddress());
             count(assessment.verdict().outcome());
             List<String> replies = acks.respond(assessment.header(), assessment.verdict());
             exchange.getMessage().setBody(replies.isEmpty() ? null : new MllpReplies(
@@ -77,6 +87,32 @@ public final class MllpInboundProcessor implements Processor {
             String ack = acks.acknowledge(header, AcknowledgmentCode.AR, List.of(internalError()));
             exchange.getMessage().setBody(ack.getBytes(listener.defaultCharset()));
         }
+    }
+
+    /**
+     * With {@code bind-device-identity}, refuses a message that names a device the sender's
+     * certificate does not vouch for; otherwise records the device identity for the audit trail.
+     */
+    private Assessment bindToSender(Assessment assessment, PeerIdentity peer, Exchange exchange,
+                                    java.net.SocketAddress remote) {
+        if (assessment.text().isEmpty() || assessment.verdict().outcome() == ProcessingOutcome.REJECTED) {
+            return assessment;
+        }
+        List<ClaimedDevice> claims = DeviceClaims.in(assessment.text().get());
+        if (listener.bindDeviceIdentity()) {
+            Optional<ClaimedDevice> unvouched = binding.firstUnvouched(peer, claims);
+            if (unvouched.isPresent()) {
+                Optional<Hl7Problem> mismatch = Optional.of(DeviceIdentityBinding.problem(unvouched.get()));
+                audit.deviceIdentityMismatch(peer, unvouched.get(), remote);
+                LOG.warn("[{}] device identity mismatch: {} ({}) claims a device its certificate does not vouch for"
+                        + " at {}", listener.name(), peer.subject(), peer.serialHex(), locate(mismatch.get().location().get()));
+                exchange.getMessage().setHeader(WardHeaders.IDENTITY_MISMATCH, mismatch.get());
+                return assessment.withVerdict(new Verdict(ProcessingOutcome.REJECTED, List.of(mismatch.get()),
+                        assessment.verdict().profile()));
+            }
+        }
+        peer.deviceEui64().ifPresent(eui -> exchange.getMessage().setHeader(WardHeaders.DEVICE_EUI64, eui));
+        return assessment;
     }
 
     private void count(ProcessingOutcome outcome) {

@@ -33,7 +33,7 @@ final class MllpListenerRoute extends RouteBuilder {
                 + "?sync=true&disconnectOnNoReply=false&textline=false&reuseAddress=true"
                 + "&ssl=true&needClientAuth=true&sslContextParameters=#" + beanName("tls", listener)
                 + "&encoders=#mllpEncoder"
-                + "&decoders=#" + beanName("idle", listener) + ",#peerIdentity,#" + beanName("mllpDecoder", listener);
+                + "&decoders=#" + beanName("idle", listener) + ",#" + beanName("peerIdentity", listener) + ",#" + beanName("mllpDecoder", listener);
         from(uri).routeId("listener-" + name).process(inbound);
     }
 

@@ -13,6 +13,12 @@ import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ward.ack.AckFactory;
+import org.ward.audit.AuditContext;
+import org.ward.audit.AuditPipeline;
+import org.ward.audit.codes.EventOutcome;
+import org.ward.audit.codes.EventTypeCode;
+import org.ward.audit.event.SecurityAlertBuilder;
+import org.ward.audit.AuditSink;
 import org.ward.ack.ControlIdGenerator;
 import org.ward.config.ListenerConfig;
 import org.ward.config.WardConfig;
@@ -25,6 +31,7 @@ import org.ward.profile.MessageAssessor;
 import org.ward.profile.TransactionRegistry;
 import org.ward.validation.PcdValidator;
 import org.ward.pki.DevelopmentPkiFiles;
+import org.ward.tls.LiveConnections;
 import org.ward.tls.PeerIdentityHandler;
 
 /**
@@ -46,19 +53,59 @@ public final class WardEngine implements AutoCloseable {
     private final List<ListeningAddress> addresses;
     private final Optional<DevelopmentPkiFiles> developmentPki;
     private final Map<String, ListenerStats> stats;
+    private final RevocationChecks revocationChecks;
+    private final AuditTrail trail;
+    private Optional<AuditPipeline> pipeline = Optional.empty();
 
     private WardEngine(CamelContext camel, List<ListeningAddress> addresses, Optional<DevelopmentPkiFiles> developmentPki,
-                       Map<String, ListenerStats> stats) {
+                       Map<String, ListenerStats> stats, RevocationChecks revocationChecks, AuditTrail trail) {
+        this.trail = trail;
         this.camel = camel;
         this.addresses = List.copyOf(addresses);
         this.developmentPki = developmentPki;
         this.stats = Map.copyOf(stats);
+        this.revocationChecks = revocationChecks;
     }
 
+    /** Starts the engine with the audit pipeline its configuration describes (spool, repository). */
     public static WardEngine start(WardConfig config) throws Exception {
+        AuditContext context = AuditWiring.context(config.audit());
+        AuditSink[] sink = new AuditSink[1];
+        AuditPipeline pipeline = AuditWiring.open(config.audit(), (used, cap) -> {
+            LOG.warn("audit spool {} is {} % full ({} of {} bytes): is the audit repository reachable?",
+                    config.audit().spoolDirectory(), used * 100 / cap, used, cap);
+            if (sink[0] != null) {
+                // Called on the spool's writer thread, which must not wait on its own append: hand it over.
+                java.util.concurrent.CompletableFuture.runAsync(() -> sink[0].emit(
+                        SecurityAlertBuilder.alert(context, Clock.systemUTC(), EventTypeCode.AUDIT_RECORDING_STOPPED)
+                                .outcome(EventOutcome.MINOR_FAILURE, "audit spool at " + (used * 100 / cap)
+                                        + " % of its cap; recording stops when it is full")
+                                .build()));
+            }
+        });
+        sink[0] = pipeline.sink();
+        try {
+            WardEngine engine = start(config, pipeline.sink(), context);
+            engine.pipeline = Optional.of(pipeline);
+            return engine;
+        } catch (Exception e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the engine with audit records going to {@code audit}.
+     *
+     * @param auditContext who this node is in its audit records
+     */
+    public static WardEngine start(WardConfig config, AuditSink audit, AuditContext auditContext) throws Exception {
+        AuditTrail trail = new AuditTrail(audit, auditContext, Clock.systemUTC());
         Optional<DevelopmentPkiFiles> pki = Optional.empty();
         if (config.developmentPki()) {
-            pki = Optional.of(DevelopmentPki.ensure(config.dataDir().resolve("pki")));
+            pki = Optional.of(DevelopmentPki.ensure(config.developmentPkiDir(), Clock.systemUTC(),
+                    new java.security.SecureRandom(), trail));
+            DevelopmentPki.refreshCrl(config.developmentPkiDir(), trail);
         }
         Hl7Reader reader = new Hl7Reader();
         AckFactory acks = new AckFactory(reader.context().getPipeParser(), new ControlIdGenerator(), Clock.systemUTC(),
@@ -72,14 +119,20 @@ public final class WardEngine implements AutoCloseable {
         camel.getShutdownStrategy().setSuppressLoggingOnTimeout(false);
         Registry registry = camel.getRegistry();
         registry.bind("mllpEncoder", new MllpFrameEncoder());
-        registry.bind("peerIdentity", new PerChannelHandler(PeerIdentityHandler::new));
 
         List<ListeningAddress> addresses = new ArrayList<>();
         Map<String, ListenerStats> stats = new HashMap<>();
+        RevocationChecks revocationChecks = new RevocationChecks();
         try {
             for (ListenerConfig listener : config.listeners()) {
                 int port = PortReservation.resolve(listener.bind(), listener.port());
-                registry.bind(MllpListenerRoute.beanName("tls", listener), CamelTlsParameters.forServer(listener.tls()));
+                LiveConnections live = ClientAuthentication.forListener(listener, Clock.systemUTC(),
+                        trail);
+                revocationChecks.watch(listener, live);
+                registry.bind(MllpListenerRoute.beanName("tls", listener),
+                        CamelTlsParameters.forServer(listener.tls(), live.verifier()));
+                registry.bind(MllpListenerRoute.beanName("peerIdentity", listener),
+                        new PerChannelHandler(() -> new PeerIdentityHandler(live)));
                 registry.bind(MllpListenerRoute.beanName("idle", listener),
                         new PerChannelHandler(() -> new IdleTimeoutHandler(listener.idleTimeout())));
                 registry.bind(MllpListenerRoute.beanName("mllpDecoder", listener),
@@ -87,18 +140,26 @@ public final class WardEngine implements AutoCloseable {
                 ListenerStats listenerStats = new ListenerStats();
                 stats.put(listener.name(), listenerStats);
                 camel.addRoutes(new MllpListenerRoute(listener, port,
-                        new MllpInboundProcessor(listener, assessor, acks, listenerStats)));
+                        new MllpInboundProcessor(listener, assessor, acks, listenerStats, trail)));
                 addresses.add(new ListeningAddress(listener.name(), "mllp+tls", listener.bind(), port));
             }
             camel.start();
+            if (config.developmentPki()) {
+                // Ward is the development CA: keep its CRL current so revocation: require keeps working.
+                revocationChecks.every(Duration.ofHours(1), "development CRL refresh",
+                        () -> DevelopmentPki.refreshCrl(config.developmentPkiDir(), trail));
+            }
+            revocationChecks.start();
+            trail.applicationStarted();
         } catch (Exception e) {
+            revocationChecks.close();
             camel.close();
             throw e;
         }
         for (ListeningAddress address : addresses) {
             LOG.info("listener '{}' listening on {} ({})", address.listener(), address.hostAndPort(), address.protocol());
         }
-        return new WardEngine(camel, addresses, pki, stats);
+        return new WardEngine(camel, addresses, pki, stats, revocationChecks, trail);
     }
 
     public List<ListeningAddress> addresses() {
@@ -123,6 +184,15 @@ public final class WardEngine implements AutoCloseable {
     public void close() {
         LOG.info("stopping: no new connections; finishing in-flight messages (up to {} s)", SHUTDOWN_TIMEOUT.toSeconds());
         camel.stop();
+        revocationChecks.close();
+        trail.applicationStopped();
+        if (pipeline.isPresent()) {
+            try {
+                pipeline.get().close();
+            } catch (java.io.IOException e) {
+                LOG.error("audit spool did not close cleanly; it is checked and repaired at the next start", e);
+            }
+        }
         LOG.info("stopped");
     }
 }

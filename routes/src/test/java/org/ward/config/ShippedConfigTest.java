@@ -64,7 +64,8 @@ class ShippedConfigTest {
                 .containsExactly(
                         tuple(lineOf(lines, "key-store:"), "listeners[0].tls.key-store"),
                         tuple(lineOf(lines, "key-store-password-file:"), "listeners[0].tls.key-store-password-file"),
-                        tuple(lineOf(lines, "trust-anchors:"), "listeners[0].tls.trust-anchors"));
+                        tuple(lineOf(lines, "trust-anchors:"), "listeners[0].tls.trust-anchors"),
+                        tuple(lineOf(lines, "crls:"), "listeners[0].tls.crls[0]"));
         assertThat(errors).allSatisfy(error -> assertThat(error.message())
                 .contains("does not exist")
                 .contains("set development-pki: true"));

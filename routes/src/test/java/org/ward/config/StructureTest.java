@@ -68,7 +68,7 @@ class StructureTest {
             assertThat(error.message())
                     .contains("unknown key 'listners'")
                     .contains("did you mean 'listeners'?")
-                    .contains("allowed keys here: data-dir, development-pki, pcd-profiles, listeners");
+                    .contains("allowed keys here: data-dir, development-pki, pcd-profiles, audit, listeners");
         });
     }
 
@@ -162,7 +162,8 @@ class StructureTest {
                         tuple(13, "listeners[0].tls.cipher-suites", "expected a list, found a mapping"),
                         tuple(15, "listeners[1].port", "expected a whole number written in decimal, found quoted text \"2576\""),
                         tuple(16, "listeners[1].tls", "expected a mapping with keys key-store, key-store-password-file,"
-                                + " trust-anchors, protocols, cipher-suites, found 'certs'"));
+                                + " trust-anchors, protocols, cipher-suites, revocation, crls, revocation-recheck,"
+                                + " pinned-certificates, found 'certs'"));
     }
 
     @Test

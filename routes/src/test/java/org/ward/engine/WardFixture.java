@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import org.ward.audit.AuditContext;
+import org.ward.audit.model.NetworkAccessPoint;
 import org.ward.config.WardConfig;
 import org.ward.config.WardConfigLoader;
 import org.ward.mllp.MllpClient;
@@ -18,7 +21,8 @@ import org.ward.tls.TrustAnchors;
 
 /**
  * A real Ward engine for tests: its own data directory and development PKI under a temporary
- * folder, one listener named {@code devices} on an ephemeral loopback port.
+ * folder, one listener named {@code devices} on an ephemeral loopback port, revocation checked
+ * against the development CRL, audit records kept by a {@link RecordingAuditSink}.
  */
 public final class WardFixture implements AutoCloseable {
 
@@ -26,39 +30,92 @@ public final class WardFixture implements AutoCloseable {
 
     private final WardEngine engine;
     private final WardConfig config;
+    private final RecordingAuditSink audit;
 
-    private WardFixture(WardEngine engine, WardConfig config) {
+    private WardFixture(WardEngine engine, WardConfig config, RecordingAuditSink audit) {
         this.engine = engine;
         this.config = config;
+        this.audit = audit;
+    }
+
+    /** How the fixture's listener is set up; every setter returns the same options. */
+    public static final class Options {
+        private String bind = "127.0.0.1";
+        private String idleTimeout = "5m";
+        private int maxFrameBytes = 1048576;
+        private final List<String> listenerLines = new ArrayList<>();
+        private final List<String> tlsLines = new ArrayList<>(List.of(
+                "      crls: [var/pki/crl.pem]"));
+
+        public Options bind(String value) {
+            bind = value;
+            return this;
+        }
+
+        public Options idleTimeout(String value) {
+            idleTimeout = value;
+            return this;
+        }
+
+        public Options maxFrameBytes(int value) {
+            maxFrameBytes = value;
+            return this;
+        }
+
+        /** Extra listener lines, indented four spaces, e.g. {@code "    bind-device-identity: true"}. */
+        public Options listener(String line) {
+            listenerLines.add(line);
+            return this;
+        }
+
+        /** Replaces the tls lines after the key store and trust anchors (indented six spaces). */
+        public Options tls(String... lines) {
+            tlsLines.clear();
+            tlsLines.addAll(List.of(lines));
+            return this;
+        }
+    }
+
+    public static Options options() {
+        return new Options();
     }
 
     public static WardFixture start(Path dir) throws Exception {
-        return start(dir, "5m", 1048576);
+        return start(dir, options());
     }
 
     public static WardFixture start(Path dir, String idleTimeout, int maxFrameBytes) throws Exception {
-        return start(dir, "127.0.0.1", idleTimeout, maxFrameBytes);
+        return start(dir, options().idleTimeout(idleTimeout).maxFrameBytes(maxFrameBytes));
     }
 
     /** @param bind a loopback address; the development server certificate names only 127.0.0.1, ::1 and localhost */
     public static WardFixture start(Path dir, String bind, String idleTimeout, int maxFrameBytes) throws Exception {
+        return start(dir, options().bind(bind).idleTimeout(idleTimeout).maxFrameBytes(maxFrameBytes));
+    }
+
+    public static WardFixture start(Path dir, Options options) throws Exception {
         Path yaml = dir.resolve("ward.yaml");
-        Files.writeString(yaml, String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "data-dir: var",
                 "development-pki: true",
                 "listeners:",
                 "  - name: " + LISTENER,
-                "    bind: " + bind,
+                "    bind: " + options.bind,
                 "    port: 0",
-                "    idle-timeout: " + idleTimeout,
-                "    max-frame-bytes: " + maxFrameBytes,
+                "    idle-timeout: " + options.idleTimeout,
+                "    max-frame-bytes: " + options.maxFrameBytes));
+        lines.addAll(options.listenerLines);
+        lines.addAll(List.of(
                 "    tls:",
                 "      key-store: var/pki/server.p12",
                 "      key-store-password-file: var/pki/server.p12.password",
-                "      trust-anchors: var/pki/trust-anchors.pem",
-                ""));
+                "      trust-anchors: var/pki/trust-anchors.pem"));
+        lines.addAll(options.tlsLines);
+        Files.writeString(yaml, String.join("\n", lines) + "\n");
         WardConfig config = WardConfigLoader.load(yaml, dir);
-        return new WardFixture(WardEngine.start(config), config);
+        RecordingAuditSink audit = new RecordingAuditSink();
+        AuditContext context = AuditContext.applicationServer("ward@test", null, NetworkAccessPoint.machineName("localhost"));
+        return new WardFixture(WardEngine.start(config, audit, context), config, audit);
     }
 
     public WardEngine engine() {
@@ -67,6 +124,10 @@ public final class WardFixture implements AutoCloseable {
 
     public WardConfig config() {
         return config;
+    }
+
+    public RecordingAuditSink audit() {
+        return audit;
     }
 
     public int port() {

@@ -1,0 +1,92 @@
+package org.ward.audit;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ward.audit.spool.FileAuditSpool;
+import org.ward.audit.spool.SpoolConfig;
+import org.ward.audit.spool.SpoolListener;
+import org.ward.audit.syslog.AuditForwarder;
+import org.ward.audit.syslog.ForwarderConfig;
+import org.ward.audit.syslog.Rfc5424Formatter;
+import org.ward.audit.syslog.SyslogConfig;
+import org.ward.audit.syslog.SyslogTlsCredentials;
+import org.ward.audit.syslog.SyslogTlsSender;
+
+/**
+ * The whole audit path of one Ward node (ARCHITECTURE "The audit path"): sink → durable spool →
+ * forwarder → RFC 5425 syslog over mutual TLS to the audit repository. Without a repository the
+ * records stay in the spool (and say so at start-up) until one is configured.
+ */
+public final class AuditPipeline implements AutoCloseable {
+
+    /** How long a stop may spend sending what is still in the spool. */
+    public static final Duration DRAIN_ON_STOP = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditPipeline.class);
+
+    /** Where records go and as whom Ward connects. */
+    public record Repository(SyslogConfig syslog, SyslogTlsCredentials credentials) {
+    }
+
+    private final FileAuditSpool spool;
+    private final SpoolingAuditSink sink;
+    private final Optional<SyslogTlsSender> sender;
+    private final Optional<AuditForwarder> forwarder;
+
+    private AuditPipeline(FileAuditSpool spool, SpoolingAuditSink sink, Optional<SyslogTlsSender> sender,
+                          Optional<AuditForwarder> forwarder) {
+        this.spool = spool;
+        this.sink = sink;
+        this.sender = sender;
+        this.forwarder = forwarder;
+    }
+
+    public static AuditPipeline start(SpoolConfig spoolConfig, AuditFailurePolicy onFailure,
+                                      Optional<Repository> repository, SpoolListener spoolListener) throws IOException {
+        FileAuditSpool spool = FileAuditSpool.open(spoolConfig, spoolListener);
+        SpoolingAuditSink sink = new SpoolingAuditSink(spool, onFailure);
+        if (repository.isEmpty()) {
+            LOG.warn("no audit repository configured (audit.repository): audit records are kept in {} ({} waiting)",
+                    spoolConfig.directory(), spool.pending());
+            return new AuditPipeline(spool, sink, Optional.empty(), Optional.empty());
+        }
+        SyslogConfig syslog = repository.get().syslog();
+        SyslogTlsSender sender = new SyslogTlsSender(syslog, repository.get().credentials(),
+                (state, cause) -> LOG.info("audit repository {}:{} {}{}", syslog.host(), syslog.port(), state,
+                        cause == null ? "" : ": " + cause.getMessage()));
+        AuditForwarder forwarder = new AuditForwarder(spool, sender, Rfc5424Formatter.of(syslog), ForwarderConfig.defaults());
+        sender.start();
+        forwarder.start();
+        return new AuditPipeline(spool, sink, Optional.of(sender), Optional.of(forwarder));
+    }
+
+    public AuditSink sink() {
+        return sink;
+    }
+
+    public FileAuditSpool spool() {
+        return spool;
+    }
+
+    public Optional<AuditForwarder> forwarder() {
+        return forwarder;
+    }
+
+    /** Sends what it can within {@link #DRAIN_ON_STOP}; what remains stays in the spool for the next start. */
+    @Override
+    public void close() throws IOException {
+        try {
+            if (forwarder.isPresent() && !forwarder.get().stop(DRAIN_ON_STOP)) {
+                LOG.warn("audit records still in the spool at stop: {} (sent at the next start)", spool.pending());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            sender.ifPresent(SyslogTlsSender::close);
+            spool.close();
+        }
+    }
+}

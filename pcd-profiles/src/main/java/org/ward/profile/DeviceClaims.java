@@ -1,0 +1,64 @@
+package org.ward.profile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.ward.hl7.ErrorLocation;
+import org.ward.hl7.MessageHeader;
+
+/**
+ * Every device EUI-64 a message claims (IHE PCD TF-2 Appendix B.1 MSH-3, B.8 OBX-18, C.5): MSH-3
+ * when its universal ID type (HD-3) is {@code EUI-64}, and each OBX-18 repetition whose namespace
+ * (EI-2) or universal ID type (EI-4) is {@code EUI-64} (the entity identifier EI-1, respectively
+ * the universal ID EI-3, then holds the 16 hex digits). Values that are not 16 hex digits are
+ * still returned, lower-cased, so that a binding check refuses them.
+ */
+public final class DeviceClaims {
+
+    private static final String EUI64 = "EUI-64";
+
+    private DeviceClaims() {
+    }
+
+    /** @param text the message with CR segment terminators */
+    public static List<ClaimedDevice> in(String text) {
+        MessageHeader header = MessageHeader.read(text).orElseThrow(
+                () -> new IllegalArgumentException("not an HL7 message"));
+        String fields = Pattern.quote(String.valueOf(header.fieldSeparator()));
+        String components = Pattern.quote(String.valueOf(header.componentSeparator()));
+        String repetitions = Pattern.quote(String.valueOf(header.encodingCharacters().length() > 1
+                ? header.encodingCharacters().charAt(1) : '~'));
+        List<ClaimedDevice> claims = new ArrayList<>();
+        String[] msh3 = header.field(3).split(components, -1);
+        if (msh3.length >= 3 && msh3[2].equalsIgnoreCase(EUI64)) {
+            claims.add(new ClaimedDevice(normalise(msh3[1]), new ErrorLocation("MSH", 1, 3, 1, 2)));
+        }
+        int obx = 0;
+        for (String segment : text.split("\r")) {
+            if (!segment.startsWith("OBX")) {
+                continue;
+            }
+            obx++;
+            String[] values = segment.split(fields, -1);
+            if (values.length <= 18 || values[18].isEmpty()) {
+                continue;
+            }
+            String[] reps = values[18].split(repetitions, -1);
+            for (int rep = 0; rep < reps.length; rep++) {
+                String[] ei = reps[rep].split(components, -1);
+                if (ei.length >= 2 && ei[1].equalsIgnoreCase(EUI64)) {
+                    claims.add(new ClaimedDevice(normalise(ei[0]), new ErrorLocation("OBX", obx, 18, rep + 1, 1)));
+                }
+                if (ei.length >= 4 && ei[3].equalsIgnoreCase(EUI64)) {
+                    claims.add(new ClaimedDevice(normalise(ei[2]), new ErrorLocation("OBX", obx, 18, rep + 1, 3)));
+                }
+            }
+        }
+        return claims;
+    }
+
+    private static String normalise(String eui64) {
+        return eui64.toLowerCase(Locale.ROOT);
+    }
+}

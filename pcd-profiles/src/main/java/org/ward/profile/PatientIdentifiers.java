@@ -1,0 +1,37 @@
+package org.ward.profile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.ward.hl7.MessageHeader;
+
+/**
+ * The patients a message is about, for the audit trail (ITI-20: one Import record per patient):
+ * the first repetition of PID-3 of each PID segment, as sent, without duplicates.
+ */
+public final class PatientIdentifiers {
+
+    private PatientIdentifiers() {
+    }
+
+    /** @param text the message with CR segment terminators */
+    public static List<String> in(String text) {
+        MessageHeader header = MessageHeader.read(text).orElseThrow(() -> new IllegalArgumentException("not an HL7 message"));
+        String fields = Pattern.quote(String.valueOf(header.fieldSeparator()));
+        char repetition = header.encodingCharacters().length() > 1 ? header.encodingCharacters().charAt(1) : '~';
+        Set<String> patients = new LinkedHashSet<>();
+        for (String segment : text.split("\r")) {
+            if (!segment.startsWith("PID")) {
+                continue;
+            }
+            String[] values = segment.split(fields, -1);
+            if (values.length > 3 && !values[3].isEmpty()) {
+                int end = values[3].indexOf(repetition);
+                patients.add(end < 0 ? values[3] : values[3].substring(0, end));
+            }
+        }
+        return new ArrayList<>(patients);
+    }
+}

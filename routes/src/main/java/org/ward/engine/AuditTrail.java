@@ -1,0 +1,153 @@
+package org.ward.engine;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ward.audit.AuditContext;
+import org.ward.audit.AuditSink;
+import org.ward.audit.codes.EventOutcome;
+import org.ward.audit.event.ApplicationActivityBuilder;
+import org.ward.audit.event.Hl7Application;
+import org.ward.audit.event.ImportBuilder;
+import org.ward.audit.event.SecurityAlertBuilder;
+import org.ward.audit.event.SecurityConfigurationBuilder;
+import org.ward.pki.PkiChange;
+import org.ward.pki.PkiEventListener;
+import org.ward.audit.model.CodedValue;
+import org.ward.audit.model.NetworkAccessPoint;
+import org.ward.hl7.MessageHeader;
+import org.ward.profile.Assessment;
+import org.ward.profile.ClaimedDevice;
+import org.ward.profile.PatientIdentifiers;
+import org.ward.profile.PcdTransaction;
+import org.ward.tls.NodeAuthenticationListener;
+import org.ward.tls.PeerIdentity;
+
+/**
+ * What the engine tells the audit trail, in the engine's own words, turned into DICOM audit
+ * records (ITI-20) for the sink. Building a record never fails the clinical exchange: a record
+ * that cannot be built is a bug, logged at ERROR with its stack trace.
+ */
+final class AuditTrail implements NodeAuthenticationListener, PkiEventListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+
+    private final AuditSink sink;
+    private final AuditContext context;
+    private final Clock clock;
+
+    AuditTrail(AuditSink sink, AuditContext context, Clock clock) {
+        this.sink = sink;
+        this.context = context;
+        this.clock = clock;
+    }
+
+    void applicationStarted() {
+        emit(() -> ApplicationActivityBuilder.start(context, clock).launchedBy(osUser(), "ward run").build());
+    }
+
+    void applicationStopped() {
+        emit(() -> ApplicationActivityBuilder.stop(context, clock).launchedBy(osUser(), "ward run").build());
+    }
+
+    /**
+     * Import (110107) for a message Ward took or refused, one record per patient (ITI-20): success
+     * for AA/CA, minor failure (4) for content errors, serious failure (8) for refusals.
+     */
+    void received(Assessment assessment, PeerIdentity peer, SocketAddress remote) {
+        if (assessment.header().isEmpty() || assessment.text().isEmpty() || assessment.transaction().isEmpty()) {
+            return; // not an identifiable PCD message: its refusal is in the log; nothing about a patient to audit
+        }
+        MessageHeader msh = assessment.header().get();
+        PcdTransaction transaction = assessment.transaction().get();
+        EventOutcome outcome = switch (assessment.verdict().outcome()) {
+            case ACCEPTED -> EventOutcome.SUCCESS;
+            case ERROR -> EventOutcome.MINOR_FAILURE;
+            case REJECTED -> EventOutcome.SERIOUS_FAILURE;
+        };
+        List<String> patients = PatientIdentifiers.in(assessment.text().get());
+        if (patients.isEmpty()) {
+            LOG.warn("message control-id={} names no patient (PID-3); no Import record can be written for it",
+                    msh.controlId());
+        }
+        for (String patient : patients) {
+            emit(() -> ImportBuilder.of(context, clock, CodedValue.iheTransaction(transaction.id(), transaction.title()))
+                    .source(Hl7Application.of(msh.field(3), msh.field(4)), address(remote))
+                    .destination(Hl7Application.of(or(msh.field(5), WardEngine.OWN_APPLICATION), msh.field(6)))
+                    .authenticatedPeer(peer.subject(), peer.deviceEui64().orElse(null), address(remote))
+                    .patient(patient)
+                    .messageControlId(msh.controlId())
+                    .outcome(outcome)
+                    .build());
+        }
+    }
+
+    void deviceIdentityMismatch(PeerIdentity peer, ClaimedDevice claim, SocketAddress remote) {
+        emit(() -> SecurityAlertBuilder.deviceIdentityMismatch(context, clock, peer.subject(),
+                        peer.deviceEui64().orElse(null), claim.eui64())
+                .peer(address(remote), true)
+                .presentedCertificate(peer.subject(), peer.serialHex())
+                .build());
+    }
+
+    /** Security Alert 110113 / 110126 Node Authentication for a refused handshake or a closed connection. */
+    @Override
+    public void refused(SocketAddress remote, Optional<X509Certificate> certificate, String reason, boolean wasEstablished) {
+        emit(() -> {
+            SecurityAlertBuilder alert = SecurityAlertBuilder.nodeAuthentication(context, clock)
+                    .peer(address(remote), !wasEstablished)
+                    .outcome(wasEstablished ? EventOutcome.SERIOUS_FAILURE : EventOutcome.MINOR_FAILURE, reason);
+            certificate.ifPresent(c -> alert.presentedCertificate(PeerIdentity.of(c).subject(),
+                    c.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT)));
+            return alert.build();
+        });
+    }
+
+    /** Security Alert 110113 / 110129 Security Configuration for every change of the facility PKI. */
+    @Override
+    public void pkiChanged(PkiChange change) {
+        emit(() -> {
+            SecurityConfigurationBuilder record = SecurityConfigurationBuilder.of(context, clock)
+                    .changedByProcess("ward " + change.operation().name().toLowerCase(java.util.Locale.ROOT), change.actor())
+                    .outcome(change.outcome() == PkiChange.Outcome.SUCCESS ? EventOutcome.SUCCESS : EventOutcome.MINOR_FAILURE,
+                            change.detail());
+            if (change.serialHex().isPresent()) {
+                record.certificate(change.subject().orElse("(unknown subject)"), change.serialHex().get(),
+                        change.operation().name().toLowerCase(java.util.Locale.ROOT)
+                                + change.reason().map(r -> ": " + r.asn1Name()).orElse(""));
+            } else {
+                record.configuration("facility PKI", change.operation().name().toLowerCase(java.util.Locale.ROOT)
+                        + change.crlNumber().map(n -> " (CRL number " + n + ")").orElse(""));
+            }
+            return record.build();
+        });
+    }
+
+    private void emit(java.util.function.Supplier<org.ward.audit.model.AuditMessage> record) {
+        try {
+            sink.emit(record.get());
+        } catch (RuntimeException e) {
+            LOG.error("audit record could not be written", e);
+        }
+    }
+
+    private static NetworkAccessPoint address(SocketAddress remote) {
+        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return NetworkAccessPoint.ipAddress(inet.getAddress());
+        }
+        return NetworkAccessPoint.machineName(String.valueOf(remote));
+    }
+
+    private static String or(String value, String fallback) {
+        return value.isEmpty() ? fallback : value;
+    }
+
+    private static String osUser() {
+        return System.getProperty("user.name", "unknown");
+    }
+}

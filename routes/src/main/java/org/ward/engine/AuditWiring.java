@@ -1,0 +1,61 @@
+package org.ward.engine;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ward.audit.AuditContext;
+import org.ward.audit.AuditPipeline;
+import org.ward.audit.model.NetworkAccessPoint;
+import org.ward.audit.spool.SpoolConfig;
+import org.ward.audit.spool.SpoolListener;
+import org.ward.audit.syslog.MsgEncoding;
+import org.ward.audit.syslog.SyslogConfig;
+import org.ward.audit.syslog.SyslogIdentity;
+import org.ward.audit.syslog.SyslogTlsCredentials;
+import org.ward.config.AuditConfig;
+import org.ward.pki.PemCertificates;
+import org.ward.tls.KeyMaterial;
+
+/** Maps the {@code audit:} configuration onto the audit pipeline and this node's audit identity. */
+final class AuditWiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditWiring.class);
+
+    private AuditWiring() {
+    }
+
+    static AuditContext context(AuditConfig audit) {
+        return AuditContext.applicationServer(audit.sourceId(), audit.enterpriseSite().orElse(null),
+                NetworkAccessPoint.machineName(hostName()));
+    }
+
+    static AuditPipeline open(AuditConfig audit, SpoolListener nearlyFull) throws IOException, GeneralSecurityException {
+        SpoolConfig spool = new SpoolConfig(audit.spoolDirectory(), audit.spoolCapBytes(), SpoolConfig.DEFAULT_SEGMENT_BYTES,
+                SpoolConfig.DEFAULT_MAX_RECORD_BYTES, Duration.ofMillis(200));
+        Optional<AuditPipeline.Repository> repository = Optional.empty();
+        if (audit.repository().isPresent()) {
+            AuditConfig.Repository repo = audit.repository().get();
+            KeyMaterial keys = KeyMaterial.load(repo.keyStore(), repo.keyStorePasswordFile());
+            SyslogConfig syslog = new SyslogConfig(repo.host(), repo.port(),
+                    SyslogIdentity.ofCurrentProcess(hostName(), "ward"), MsgEncoding.UTF8_WITH_BOM,
+                    SyslogConfig.DEFAULT_MAX_MESSAGE_BYTES, Duration.ofSeconds(10), Duration.ofMillis(500),
+                    Duration.ofSeconds(30), repo.verifyHostname());
+            repository = Optional.of(new AuditPipeline.Repository(syslog,
+                    new SyslogTlsCredentials(keys.keyStore(), keys.password(), PemCertificates.read(repo.trustAnchors()))));
+        }
+        return AuditPipeline.start(spool, audit.onFailure(), repository, nearlyFull);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            LOG.debug("host name unknown, using localhost in audit records: {}", e.getMessage());
+            return "localhost";
+        }
+    }
+}
