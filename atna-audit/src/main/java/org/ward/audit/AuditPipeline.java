@@ -48,6 +48,10 @@ public final class AuditPipeline implements AutoCloseable {
                                       Optional<Repository> repository, SpoolListener spoolListener) throws IOException {
         FileAuditSpool spool = FileAuditSpool.open(spoolConfig, spoolListener);
         SpoolingAuditSink sink = new SpoolingAuditSink(spool, onFailure);
+        int moved = new AuditInbox(AuditInbox.besideSpool(spoolConfig.directory())).moveInto(spool);
+        if (moved > 0) {
+            LOG.info("{} audit records written by ward commands moved into the spool", moved);
+        }
         if (repository.isEmpty()) {
             LOG.warn("no audit repository configured (audit.repository): audit records are kept in {} ({} waiting)",
                     spoolConfig.directory(), spool.pending());
@@ -61,6 +65,11 @@ public final class AuditPipeline implements AutoCloseable {
         sender.start();
         forwarder.start();
         return new AuditPipeline(spool, sink, Optional.of(sender), Optional.of(forwarder));
+    }
+
+    /** Moves records that {@code ward} commands spooled meanwhile into the main spool. */
+    public int importCommandRecords() {
+        return new AuditInbox(AuditInbox.besideSpool(spool.directory())).moveInto(spool);
     }
 
     public AuditSink sink() {

@@ -1,6 +1,7 @@
 package org.ward.cli;
 
 import java.nio.file.Path;
+import org.ward.config.AuditConfig;
 import org.ward.config.ConfigException;
 import org.ward.config.WardConfigLoader;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,18 @@ final class PkiLocation {
 
     @Option(names = "--pki-dir", paramLabel = "DIR", description = "The PKI directory itself, instead of --config.")
     private Path pkiDir;
+
+    /**
+     * The audit settings for this PKI's records: the configuration's, or with {@code --pki-dir}
+     * the defaults of its data directory (the PKI directory's parent, {@code <data-dir>/pki}).
+     */
+    AuditConfig auditConfig(Path pkiDirectory) throws ConfigException {
+        if (pkiDir != null) {
+            Path dataDir = pkiDirectory.toAbsolutePath().normalize().getParent();
+            return AuditConfig.defaults(dataDir != null ? dataDir : pkiDirectory);
+        }
+        return WardConfigLoader.load(config != null ? config : WardCli.defaultConfig(), WardCli.home()).audit();
+    }
 
     Path directory() throws ConfigException {
         if (pkiDir != null && config != null) {

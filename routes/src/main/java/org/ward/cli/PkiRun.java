@@ -8,7 +8,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import org.ward.config.ConfigException;
 import org.ward.pki.FacilityPki;
-import org.ward.pki.PkiEventListener;
+import org.ward.config.AuditConfig;
+import org.ward.engine.CommandAudit;
 import org.ward.pki.PkiException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -34,16 +35,17 @@ final class PkiRun {
         PrintWriter err = spec.commandLine().getErr();
         String command = spec.qualifiedName();
         Path directory;
+        AuditConfig auditConfig;
         try {
             directory = location.directory();
+            auditConfig = location.auditConfig(directory);
         } catch (ConfigException e) {
             ConfigReport.print(e, err);
             return WardCli.EXIT_CONFIG;
         }
-        FacilityPki pki = new FacilityPki(directory, Clock.systemUTC(), new SecureRandom(),
-                PkiEventListener.logging(), actor());
         PrintWriter out = spec.commandLine().getOut();
-        try {
+        try (CommandAudit audit = CommandAudit.open(auditConfig)) {
+            FacilityPki pki = new FacilityPki(directory, Clock.systemUTC(), new SecureRandom(), audit, actor());
             int exit = action.run(pki, out);
             out.flush();
             return exit;

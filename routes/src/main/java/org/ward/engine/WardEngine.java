@@ -44,6 +44,9 @@ public final class WardEngine implements AutoCloseable {
     /** How long in-flight messages may take to finish at shutdown. */
     public static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
+    /** How often audit records of {@code ward} commands are moved into the engine's spool. */
+    static final Duration COMMAND_AUDIT_POLL = Duration.ofSeconds(5);
+
     /** MSH-3 of Ward's ACKs when the sender left MSH-5 empty. */
     public static final String OWN_APPLICATION = "WARD";
 
@@ -87,6 +90,8 @@ public final class WardEngine implements AutoCloseable {
         try {
             WardEngine engine = start(config, pipeline.sink(), context);
             engine.pipeline = Optional.of(pipeline);
+            engine.revocationChecks.every(COMMAND_AUDIT_POLL, "moving ward command audit records",
+                    pipeline::importCommandRecords);
             return engine;
         } catch (Exception e) {
             pipeline.close();

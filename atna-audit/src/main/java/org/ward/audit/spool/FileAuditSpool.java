@@ -187,6 +187,11 @@ public final class FileAuditSpool implements AuditSpool {
     }
 
     /** What was found on disk when this spool was opened. */
+    /** The directory this spool lives in. */
+    public Path directory() {
+        return directory;
+    }
+
     public RecoveryReport recovery() {
         return recovery;
     }
