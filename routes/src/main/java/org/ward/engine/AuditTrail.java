@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.ward.audit.AuditContext;
 import org.ward.audit.AuditSink;
 import org.ward.audit.codes.EventOutcome;
+import org.ward.audit.codes.EventTypeCode;
 import org.ward.audit.event.ApplicationActivityBuilder;
 import org.ward.audit.event.Hl7Application;
 import org.ward.audit.event.ImportBuilder;
@@ -106,6 +107,14 @@ final class AuditTrail implements NodeAuthenticationListener, PkiEventListener {
                     c.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT)));
             return alert.build();
         });
+    }
+
+    /** Security Alert (110133 Audit Recording Stopped is the nearest CID 401 term) when the spool nears its cap. */
+    void spoolNearlyFull(long used, long cap) {
+        emit(() -> SecurityAlertBuilder.alert(context, clock, EventTypeCode.AUDIT_RECORDING_STOPPED)
+                .outcome(EventOutcome.MINOR_FAILURE, "audit spool at " + (used * 100 / cap)
+                        + " % of its cap; recording stops when it is full")
+                .build());
     }
 
     /** Security Alert 110113 / 110129 Security Configuration for every change of the facility PKI. */

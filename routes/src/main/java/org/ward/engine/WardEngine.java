@@ -15,9 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.ward.ack.AckFactory;
 import org.ward.audit.AuditContext;
 import org.ward.audit.AuditPipeline;
-import org.ward.audit.codes.EventOutcome;
-import org.ward.audit.codes.EventTypeCode;
-import org.ward.audit.event.SecurityAlertBuilder;
 import org.ward.audit.AuditSink;
 import org.ward.ack.ControlIdGenerator;
 import org.ward.config.ListenerConfig;
@@ -56,41 +53,37 @@ public final class WardEngine implements AutoCloseable {
     private final List<ListeningAddress> addresses;
     private final Optional<DevelopmentPkiFiles> developmentPki;
     private final Map<String, ListenerStats> stats;
-    private final RevocationChecks revocationChecks;
+    private final Housekeeping housekeeping;
     private final AuditTrail trail;
     private Optional<AuditPipeline> pipeline = Optional.empty();
 
     private WardEngine(CamelContext camel, List<ListeningAddress> addresses, Optional<DevelopmentPkiFiles> developmentPki,
-                       Map<String, ListenerStats> stats, RevocationChecks revocationChecks, AuditTrail trail) {
+                       Map<String, ListenerStats> stats, Housekeeping housekeeping, AuditTrail trail) {
         this.trail = trail;
         this.camel = camel;
         this.addresses = List.copyOf(addresses);
         this.developmentPki = developmentPki;
         this.stats = Map.copyOf(stats);
-        this.revocationChecks = revocationChecks;
+        this.housekeeping = housekeeping;
     }
 
     /** Starts the engine with the audit pipeline its configuration describes (spool, repository). */
     public static WardEngine start(WardConfig config) throws Exception {
         AuditContext context = AuditWiring.context(config.audit());
-        AuditSink[] sink = new AuditSink[1];
+        AuditTrail[] trail = new AuditTrail[1];
         AuditPipeline pipeline = AuditWiring.open(config.audit(), (used, cap) -> {
             LOG.warn("audit spool {} is {} % full ({} of {} bytes): is the audit repository reachable?",
                     config.audit().spoolDirectory(), used * 100 / cap, used, cap);
-            if (sink[0] != null) {
+            if (trail[0] != null) {
                 // Called on the spool's writer thread, which must not wait on its own append: hand it over.
-                java.util.concurrent.CompletableFuture.runAsync(() -> sink[0].emit(
-                        SecurityAlertBuilder.alert(context, Clock.systemUTC(), EventTypeCode.AUDIT_RECORDING_STOPPED)
-                                .outcome(EventOutcome.MINOR_FAILURE, "audit spool at " + (used * 100 / cap)
-                                        + " % of its cap; recording stops when it is full")
-                                .build()));
+                java.util.concurrent.CompletableFuture.runAsync(() -> trail[0].spoolNearlyFull(used, cap));
             }
         });
-        sink[0] = pipeline.sink();
         try {
             WardEngine engine = start(config, pipeline.sink(), context);
+            trail[0] = engine.trail;
             engine.pipeline = Optional.of(pipeline);
-            engine.revocationChecks.every(COMMAND_AUDIT_POLL, "moving ward command audit records",
+            engine.housekeeping.every(COMMAND_AUDIT_POLL, "moving ward command audit records",
                     pipeline::importCommandRecords);
             return engine;
         } catch (Exception e) {
@@ -127,13 +120,13 @@ public final class WardEngine implements AutoCloseable {
 
         List<ListeningAddress> addresses = new ArrayList<>();
         Map<String, ListenerStats> stats = new HashMap<>();
-        RevocationChecks revocationChecks = new RevocationChecks();
+        Housekeeping housekeeping = new Housekeeping();
         try {
             for (ListenerConfig listener : config.listeners()) {
                 int port = PortReservation.resolve(listener.bind(), listener.port());
                 LiveConnections live = ClientAuthentication.forListener(listener, Clock.systemUTC(),
                         trail);
-                revocationChecks.watch(listener, live);
+                housekeeping.watch(listener, live);
                 registry.bind(MllpListenerRoute.beanName("tls", listener),
                         CamelTlsParameters.forServer(listener.tls(), live.verifier()));
                 registry.bind(MllpListenerRoute.beanName("peerIdentity", listener),
@@ -151,20 +144,20 @@ public final class WardEngine implements AutoCloseable {
             camel.start();
             if (config.developmentPki()) {
                 // Ward is the development CA: keep its CRL current so revocation: require keeps working.
-                revocationChecks.every(Duration.ofHours(1), "development CRL refresh",
+                housekeeping.every(Duration.ofHours(1), "development CRL refresh",
                         () -> DevelopmentPki.refreshCrl(config.developmentPkiDir(), trail));
             }
-            revocationChecks.start();
+            housekeeping.start();
             trail.applicationStarted();
         } catch (Exception e) {
-            revocationChecks.close();
+            housekeeping.close();
             camel.close();
             throw e;
         }
         for (ListeningAddress address : addresses) {
             LOG.info("listener '{}' listening on {} ({})", address.listener(), address.hostAndPort(), address.protocol());
         }
-        return new WardEngine(camel, addresses, pki, stats, revocationChecks, trail);
+        return new WardEngine(camel, addresses, pki, stats, housekeeping, trail);
     }
 
     public List<ListeningAddress> addresses() {
@@ -189,7 +182,7 @@ public final class WardEngine implements AutoCloseable {
     public void close() {
         LOG.info("stopping: no new connections; finishing in-flight messages (up to {} s)", SHUTDOWN_TIMEOUT.toSeconds());
         camel.stop();
-        revocationChecks.close();
+        housekeeping.close();
         trail.applicationStopped();
         if (pipeline.isPresent()) {
             try {

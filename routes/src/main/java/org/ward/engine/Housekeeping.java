@@ -12,23 +12,24 @@ import org.ward.config.ListenerConfig;
 import org.ward.tls.LiveConnections;
 
 /**
- * Re-checks the certificates of open connections: every {@code revocation-recheck}, and within
- * about a second of a listener's CRL files changing, so a certificate revoked after its handshake
- * loses its connection promptly (IHE ITI-19: revocation must take effect). One daemon thread.
+ * The engine's periodic work on one daemon thread. Chiefly re-checking the certificates of open
+ * connections: every {@code revocation-recheck}, and within about a second of a listener's CRL
+ * files changing, so a certificate revoked after its handshake loses its connection promptly
+ * (IHE ITI-19: revocation must take effect). Also any task given to {@link #every}.
  */
-final class RevocationChecks implements AutoCloseable {
+final class Housekeeping implements AutoCloseable {
 
     /** How often CRL files are looked at for changes. */
     static final Duration CRL_WATCH = Duration.ofSeconds(1);
 
-    private static final Logger LOG = LoggerFactory.getLogger(RevocationChecks.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
 
     private record Watched(ListenerConfig listener, LiveConnections connections) {
     }
 
     private final List<Watched> watched = new ArrayList<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "ward-revocation-checks");
+        Thread thread = new Thread(runnable, "ward-housekeeping");
         thread.setDaemon(true);
         return thread;
     });
