@@ -18,9 +18,9 @@ import java.util.stream.Stream;
  * A real rsyslogd as RFC 5425 receiver: gtls, mutual TLS with x509/name and one permitted peer,
  * imtcp on 127.0.0.1, each received message written verbatim ({@code %rawmsg%}) as one line.
  * Runs in the foreground (-n) so the test owns the process; can be stopped and started again on
- * the same port.
+ * the same port. Public (in the test-jar) so the conformance tests can run Ward against it.
  */
-final class RsyslogReceiver implements AutoCloseable {
+public final class RsyslogReceiver implements AutoCloseable {
 
     private static final String INSTALL = "apt-get install -y rsyslog rsyslog-gnutls";
 
@@ -32,6 +32,17 @@ final class RsyslogReceiver implements AutoCloseable {
     private Process process;
 
     RsyslogReceiver(Path dir, TestPki pki, String permittedPeer) throws IOException, InterruptedException {
+        this(dir, pki.caPem, pki.serverPem, pki.serverKey, permittedPeer);
+    }
+
+    /**
+     * @param caPem         the CA certificate(s) client certificates must chain to (PEM)
+     * @param certPem       rsyslog's server certificate, optionally followed by its chain (PEM)
+     * @param keyPem        its private key, unencrypted (PEM)
+     * @param permittedPeer the one client name accepted (x509/name: SAN dNSName, else CN)
+     */
+    public RsyslogReceiver(Path dir, Path caPem, Path certPem, Path keyPem, String permittedPeer)
+            throws IOException, InterruptedException {
         requireInstalled();
         this.dir = dir;
         this.config = dir.resolve("rsyslog.conf");
@@ -51,7 +62,7 @@ final class RsyslogReceiver implements AutoCloseable {
                 input(type="imtcp" port="%d" address="127.0.0.1")
                 template(name="raw" type="string" string="%%rawmsg%%\\n")
                 action(type="omfile" file="%s" template="raw")
-                """.formatted(dir.resolve("work"), pki.caPem, pki.serverPem, pki.serverKey, permittedPeer, port,
+                """.formatted(dir.resolve("work"), caPem, certPem, keyPem, permittedPeer, port,
                 output));
         Process check = new ProcessBuilder(rsyslogd(), "-N1", "-f", config.toString())
                 .redirectErrorStream(true).start();
@@ -61,7 +72,7 @@ final class RsyslogReceiver implements AutoCloseable {
         }
     }
 
-    static void requireInstalled() {
+    public static void requireInstalled() {
         boolean gtls = Stream.of("/usr/lib/x86_64-linux-gnu/rsyslog", "/usr/lib/aarch64-linux-gnu/rsyslog",
                         "/usr/lib/rsyslog", "/usr/lib64/rsyslog")
                 .anyMatch(d -> Files.exists(Path.of(d, "lmnsd_gtls.so")));
@@ -86,15 +97,15 @@ final class RsyslogReceiver implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Path config() {
+    public Path config() {
         return config;
     }
 
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         process = new ProcessBuilder(rsyslogd(), "-n", "-f", config.toString(), "-i",
                 dir.resolve("rsyslogd.pid").toString())
                 .redirectErrorStream(true)
@@ -116,7 +127,7 @@ final class RsyslogReceiver implements AutoCloseable {
     }
 
     /** SIGTERM, as an operator's restart would do; rsyslog flushes its queue and closes sessions. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
@@ -126,12 +137,17 @@ final class RsyslogReceiver implements AutoCloseable {
         process = null;
     }
 
+    /** The file rsyslog writes, one received message per line; may not exist before the first message. */
+    public Path output() {
+        return output;
+    }
+
     /** Every message received so far, one per line, exactly as sent (octet-count removed). */
-    List<String> lines() throws IOException {
+    public List<String> lines() throws IOException {
         return Files.exists(output) ? Files.readAllLines(output, StandardCharsets.UTF_8) : List.of();
     }
 
-    String daemonLog() throws IOException {
+    public String daemonLog() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
