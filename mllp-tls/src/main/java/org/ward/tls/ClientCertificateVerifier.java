@@ -13,6 +13,7 @@ import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -87,15 +88,19 @@ public final class ClientCertificateVerifier extends X509ExtendedTrustManager {
             throw new CertificateException("certificate serial " + leaf.getSerialNumber().toString(16)
                     + " is not one of the pinned certificates");
         }
+        List<X509CRL> current = revocation == RevocationMode.OFF ? List.of() : currentCrlsOf(leaf, chain, now);
         try {
             CertPathValidator validator = CertPathValidator.getInstance("PKIX");
             PKIXParameters parameters = new PKIXParameters(trustAnchors);
             parameters.setDate(now);
             parameters.setRevocationEnabled(false);
-            if (revocation != RevocationMode.OFF) {
+            // The JDK's revocation checker fetches from the certificate's CRL distribution point
+            // whenever it has no usable CRL (com.sun.security.enableCRLDP does not turn that off), so
+            // it only runs when a current CRL of the issuer is at hand; see the class comment.
+            if (!current.isEmpty()) {
                 parameters.addCertPathChecker(revocationChecker(validator));
                 parameters.addCertStore(CertStore.getInstance("Collection",
-                        new CollectionCertStoreParameters(crls.current().crls())));
+                        new CollectionCertStoreParameters(current)));
             }
             validator.validate(path(chain), parameters);
         } catch (CertPathValidatorException e) {
@@ -105,6 +110,47 @@ public final class ClientCertificateVerifier extends X509ExtendedTrustManager {
         } catch (GeneralSecurityException e) {
             throw new CertificateException("cannot validate certificate serial " + leaf.getSerialNumber().toString(16)
                     + ": " + e.getMessage(), e);
+        }
+        if (revocation == RevocationMode.REQUIRE && current.isEmpty()) {
+            throw new CertificateException("revocation status of certificate serial " + leaf.getSerialNumber().toString(16)
+                    + " is unknown: no current CRL of its issuer (revocation: require)");
+        }
+    }
+
+    /**
+     * The CRLs read from the configured files that are issued and signed by the leaf's issuer (its
+     * certificate taken from the chain or the anchors) and current at {@code now}.
+     */
+    private List<X509CRL> currentCrlsOf(X509Certificate leaf, X509Certificate[] chain, Date now) {
+        List<X509Certificate> issuers = new ArrayList<>();
+        for (X509Certificate candidate : chain) {
+            if (candidate.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())) {
+                issuers.add(candidate);
+            }
+        }
+        for (X509Certificate anchor : anchors) {
+            if (anchor.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())) {
+                issuers.add(anchor);
+            }
+        }
+        List<X509CRL> current = new ArrayList<>();
+        for (X509CRL crl : crls.current().crls()) {
+            boolean inTime = !crl.getThisUpdate().after(now)
+                    && (crl.getNextUpdate() == null || crl.getNextUpdate().after(now));
+            if (inTime && crl.getIssuerX500Principal().equals(leaf.getIssuerX500Principal())
+                    && issuers.stream().anyMatch(issuer -> signedBy(crl, issuer))) {
+                current.add(crl);
+            }
+        }
+        return current;
+    }
+
+    private static boolean signedBy(X509CRL crl, X509Certificate issuer) {
+        try {
+            crl.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
         }
     }
 

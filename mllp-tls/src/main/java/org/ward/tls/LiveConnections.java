@@ -57,6 +57,11 @@ public final class LiveConnections {
             try {
                 verifier.verify(chain);
             } catch (CertificateException e) {
+                // Leaves the group now, not when the close completes: a re-check running before then
+                // (the periodic one and the CRL watch often coincide) must not report it again.
+                if (!channels.remove(channel)) {
+                    continue;
+                }
                 LOG.warn("Closing authenticated connection from {}: {}", channel.remoteAddress(), e.getMessage());
                 listener.refused(channel.remoteAddress(), Optional.of(chain[0]), e.getMessage(), true);
                 channel.close();

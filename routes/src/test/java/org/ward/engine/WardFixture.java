@@ -22,7 +22,8 @@ import org.ward.tls.TrustAnchors;
 /**
  * A real Ward engine for tests: its own data directory and development PKI under a temporary
  * folder, one listener named {@code devices} on an ephemeral loopback port, revocation checked
- * against the development CRL, audit records kept by a {@link RecordingAuditSink}.
+ * against the development CRL, audit records kept by a {@link RecordingAuditSink}. With
+ * {@link Options#pki}, the listener uses another PKI's server credential and trust anchors instead.
  */
 public final class WardFixture implements AutoCloseable {
 
@@ -38,6 +39,10 @@ public final class WardFixture implements AutoCloseable {
         this.audit = audit;
     }
 
+    /** The listener's server credential and client trust anchors, as ward.yaml paths. */
+    private record ListenerPki(String keyStore, String keyStorePasswordFile, String trustAnchors) {
+    }
+
     /** How the fixture's listener is set up; every setter returns the same options. */
     public static final class Options {
         private String bind = "127.0.0.1";
@@ -46,6 +51,19 @@ public final class WardFixture implements AutoCloseable {
         private final List<String> listenerLines = new ArrayList<>();
         private final List<String> tlsLines = new ArrayList<>(List.of(
                 "      crls: [var/pki/crl.pem]"));
+        private ListenerPki pki = new ListenerPki("var/pki/server.p12", "var/pki/server.p12.password",
+                "var/pki/trust-anchors.pem");
+
+        /**
+         * The listener's key store (and its password file) and client trust anchors from another PKI
+         * than the development one, e.g. {@code TestCertificates}; combine with {@link #tls} to name
+         * that PKI's CRL, since the default {@code crls} is the development CRL.
+         */
+        public Options pki(Path trustAnchors, Path serverP12, Path serverPasswordFile) {
+            pki = new ListenerPki(serverP12.toAbsolutePath().toString(),
+                    serverPasswordFile.toAbsolutePath().toString(), trustAnchors.toAbsolutePath().toString());
+            return this;
+        }
 
         public Options bind(String value) {
             bind = value;
@@ -107,9 +125,9 @@ public final class WardFixture implements AutoCloseable {
         lines.addAll(options.listenerLines);
         lines.addAll(List.of(
                 "    tls:",
-                "      key-store: var/pki/server.p12",
-                "      key-store-password-file: var/pki/server.p12.password",
-                "      trust-anchors: var/pki/trust-anchors.pem"));
+                "      key-store: " + options.pki.keyStore(),
+                "      key-store-password-file: " + options.pki.keyStorePasswordFile(),
+                "      trust-anchors: " + options.pki.trustAnchors()));
         lines.addAll(options.tlsLines);
         Files.writeString(yaml, String.join("\n", lines) + "\n");
         WardConfig config = WardConfigLoader.load(yaml, dir);
@@ -147,9 +165,15 @@ public final class WardFixture implements AutoCloseable {
         return connect(pki().deviceP12());
     }
 
+    /** The trust anchors of the listener's PKI, which also issued its server certificate. */
+    public Path trustAnchors() {
+        return config.listeners().get(0).tls().trustAnchors();
+    }
+
+    /** An MLLP/TLS connection authenticated with {@code clientP12}, trusting the listener's anchors. */
     public MllpClient connect(Path clientP12) throws Exception {
         SSLContext context = TlsContexts.sslContext(KeyMaterial.load(clientP12, KeyMaterial.passwordFileFor(clientP12)),
-                TrustAnchors.trustManager(pki().trustAnchors()));
+                TrustAnchors.trustManager(trustAnchors()));
         return MllpClient.connect("127.0.0.1", port(), context,
                 TlsContexts.clientParameters(List.of(TlsProtocol.values()), Bcp195CipherSuites.ALL),
                 Duration.ofSeconds(10), 1048576);
