@@ -55,6 +55,8 @@ public enum KeyAlgorithm {
         throw new IllegalArgumentException("Not a key algorithm: \"" + text + "\"; expected ec-p256 or rsa-3072");
     }
 
+    private static final java.security.Provider BOUNCY_CASTLE = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
     /** The key algorithm name as JCA spells it ({@code EC}, {@code RSA}). */
     public String jcaName() {
         return jcaName;
@@ -67,7 +69,11 @@ public enum KeyAlgorithm {
 
     public KeyPair generateKeyPair(SecureRandom random) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance(jcaName);
+            // BouncyCastle's EC private keys encode their public key too (RFC 5915 ECPrivateKey
+            // publicKey [1]); GnuTLS 3.7 (rsyslog's TLS) refuses PKCS#8 EC keys without it.
+            KeyPairGenerator generator = this == EC_P256
+                    ? KeyPairGenerator.getInstance(jcaName, BOUNCY_CASTLE)
+                    : KeyPairGenerator.getInstance(jcaName);
             generator.initialize(parameters, random);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {

@@ -75,17 +75,25 @@ public final class ClientCertificateVerifier extends X509ExtendedTrustManager {
      */
     public void verify(X509Certificate[] chain) throws CertificateException {
         if (chain == null || chain.length == 0) {
-            throw new CertificateException("no client certificate");
+            throw new ClientCertificateRefused("no client certificate");
         }
         X509Certificate leaf = chain[0];
         Date now = Date.from(clock.instant());
-        leaf.checkValidity(now);
+        try {
+            leaf.checkValidity(now);
+        } catch (java.security.cert.CertificateExpiredException e) {
+            throw new ClientCertificateRefused("certificate serial " + leaf.getSerialNumber().toString(16)
+                    + " has expired", e);
+        } catch (java.security.cert.CertificateNotYetValidException e) {
+            throw new ClientCertificateRefused("certificate serial " + leaf.getSerialNumber().toString(16)
+                    + " is not yet valid", e);
+        }
         checkPurpose(leaf);
         if (pinned.contains(leaf)) {
             return;
         }
         if (trustAnchors.isEmpty()) {
-            throw new CertificateException("certificate serial " + leaf.getSerialNumber().toString(16)
+            throw new ClientCertificateRefused("certificate serial " + leaf.getSerialNumber().toString(16)
                     + " is not one of the pinned certificates");
         }
         List<X509CRL> current = revocation == RevocationMode.OFF ? List.of() : currentCrlsOf(leaf, chain, now);
@@ -104,15 +112,15 @@ public final class ClientCertificateVerifier extends X509ExtendedTrustManager {
             }
             validator.validate(path(chain), parameters);
         } catch (CertPathValidatorException e) {
-            throw new CertificateException(describe(leaf, e), e);
+            throw new ClientCertificateRefused(describe(leaf, e), e);
         } catch (InvalidAlgorithmParameterException e) {
-            throw new CertificateException("cannot validate client certificates: " + e.getMessage(), e);
+            throw new ClientCertificateRefused("cannot validate client certificates: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
-            throw new CertificateException("cannot validate certificate serial " + leaf.getSerialNumber().toString(16)
+            throw new ClientCertificateRefused("cannot validate certificate serial " + leaf.getSerialNumber().toString(16)
                     + ": " + e.getMessage(), e);
         }
         if (revocation == RevocationMode.REQUIRE && current.isEmpty()) {
-            throw new CertificateException("revocation status of certificate serial " + leaf.getSerialNumber().toString(16)
+            throw new ClientCertificateRefused("revocation status of certificate serial " + leaf.getSerialNumber().toString(16)
                     + " is unknown: no current CRL of its issuer (revocation: require)");
         }
     }
@@ -180,12 +188,12 @@ public final class ClientCertificateVerifier extends X509ExtendedTrustManager {
     private static void checkPurpose(X509Certificate leaf) throws CertificateException {
         List<String> purposes = leaf.getExtendedKeyUsage();
         if (purposes == null || !(purposes.contains(CLIENT_AUTH) || purposes.contains(ANY_EXTENDED_KEY_USAGE))) {
-            throw new CertificateException("certificate serial " + leaf.getSerialNumber().toString(16)
+            throw new ClientCertificateRefused("certificate serial " + leaf.getSerialNumber().toString(16)
                     + " is not for TLS client authentication (extended key usage clientAuth missing)");
         }
         boolean[] usage = leaf.getKeyUsage();
         if (usage != null && !usage[DIGITAL_SIGNATURE]) {
-            throw new CertificateException("certificate serial " + leaf.getSerialNumber().toString(16)
+            throw new ClientCertificateRefused("certificate serial " + leaf.getSerialNumber().toString(16)
                     + " does not allow digitalSignature (key usage)");
         }
     }
@@ -238,17 +246,17 @@ public final class ClientCertificateVerifier extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        throw new CertificateException("this trust manager authenticates clients only");
+        throw new ClientCertificateRefused("this trust manager authenticates clients only");
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        throw new CertificateException("this trust manager authenticates clients only");
+        throw new ClientCertificateRefused("this trust manager authenticates clients only");
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("this trust manager authenticates clients only");
+        throw new ClientCertificateRefused("this trust manager authenticates clients only");
     }
 
     /** The CAs a client certificate may be issued under, announced in the CertificateRequest. */

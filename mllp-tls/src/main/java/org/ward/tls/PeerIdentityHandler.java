@@ -52,13 +52,13 @@ public final class PeerIdentityHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(ChannelHandlerContext ctx, Throwable cause) {
-        String reason = rootMessage(cause);
+        String reason = wardMessage(cause).orElseGet(() -> rootMessage(cause));
         SslHandler ssl = ctx.pipeline().get(SslHandler.class);
         Optional<X509Certificate> presented = ssl == null ? Optional.empty()
                 : connections.verifier().presentedBy(ssl.engine());
         LOG.warn("TLS handshake from {} failed{}: {}", ctx.channel().remoteAddress(),
-                presented.map(c -> " (" + c.getSubjectX500Principal().getName() + ", serial "
-                        + c.getSerialNumber().toString(16) + ")").orElse(""), reason);
+                presented.map(c -> " (" + PeerIdentity.of(c).subject() + ", serial "
+                        + PeerIdentity.of(c).serialHex() + ")").orElse(""), reason);
         connections.listener().refused(ctx.channel().remoteAddress(), presented, reason, false);
         ctx.close();
     }
@@ -89,6 +89,19 @@ public final class PeerIdentityHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         ctx.fireExceptionCaught(cause);
+    }
+
+    /**
+     * The reason Ward's own verifier gave (a {@link java.security.cert.CertificateException} it
+     * threw names the rule and the serial), rather than the JDK's root cause beneath it.
+     */
+    private static Optional<String> wardMessage(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ClientCertificateRefused refused) {
+                return Optional.of(refused.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     static String rootMessage(Throwable t) {

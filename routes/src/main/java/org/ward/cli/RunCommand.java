@@ -54,7 +54,13 @@ final class RunCommand implements Callable<Integer> {
         // than the JVM's 143, so the stop is not reported as a failure.
         Signal.handle(new Signal("TERM"), signal -> stop.run());
         Signal.handle(new Signal("INT"), signal -> stop.run());
-        printBanner(out, wardConfig, engine);
+        try {
+            printBanner(out, wardConfig, engine);
+        } catch (IOException | RuntimeException e) {
+            // Never leave a running engine behind a failed start-up: stop it (audited) before failing.
+            stop.run();
+            throw e;
+        }
         stopped.await();
         return 0;
     }
