@@ -106,36 +106,21 @@ final class AuditRepositorySetup {
     }
 
     /**
-     * The credential's private key as unencrypted PKCS#8 PEM, which rsyslog's GnuTLS driver reads.
-     * Java writes an EC private key without the optional public key in its ECPrivateKey (RFC 5915
-     * §3), and GnuTLS 3.7 refuses such a key ("ASN1 parser: Element was not found"); openssl keeps
-     * it that way when converting. So the public key is put back, taken from the certificate.
+     * The credential's private key as unencrypted PEM for rsyslog's GnuTLS driver, exported the way
+     * an operator would: {@code openssl pkcs12 -nocerts -nodes}. (GnuTLS 3.7 refuses EC keys whose
+     * ECPrivateKey lacks the optional public key; Ward's PKI writes it, and this test proves it.)
      */
     private static Path writeKeyPemForGnuTls(Path p12, Path passwordFile, Path target)
-            throws IOException, GeneralSecurityException {
-        KeyMaterial keys = KeyMaterial.load(p12, passwordFile);
-        KeyStore store = keys.keyStore();
-        for (String alias : Collections.list(store.aliases())) {
-            if (!(store.getKey(alias, keys.password()) instanceof PrivateKey key)) {
-                continue;
-            }
-            byte[] pkcs8 = key.getEncoded();
-            if (key instanceof ECPrivateKey ec) {
-                PrivateKeyInfo info = PrivateKeyInfo.getInstance(pkcs8);
-                SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(
-                        store.getCertificate(alias).getPublicKey().getEncoded());
-                pkcs8 = new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), new org.bouncycastle.asn1.sec.ECPrivateKey(
-                        ec.getParams().getOrder().bitLength(), ec.getS(), publicKey.getPublicKeyData(), null))
-                        .getEncoded();
-            }
-            String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs8)
-                    + "\n-----END PRIVATE KEY-----\n";
-            Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(target, pem, StandardCharsets.US_ASCII);
-            return target;
+            throws IOException, InterruptedException {
+        Process export = new ProcessBuilder(Openssl.binary().toString(), "pkcs12", "-in", p12.toString(),
+                "-passin", "file:" + passwordFile, "-nocerts", "-nodes", "-out", target.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(export.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!export.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || export.exitValue() != 0) {
+            throw new IOException("openssl pkcs12 export failed: " + output);
         }
-        throw new IllegalStateException(p12 + " holds no private key");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+        return target;
     }
 
     Path home() {
