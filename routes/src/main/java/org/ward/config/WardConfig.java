@@ -19,15 +19,17 @@ import org.ward.profile.ProfileIdentifiers;
  * @param listeners at least one listener; names are unique and no two share a socket
  * @param pcdProfiles the MSH-21.3 OIDs that identify each IHE PCD transaction
  * @param audit the audit trail: identity, spool, repository
+ * @param journal where accepted messages are committed before they are acknowledged
  */
 public record WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners,
-                         ProfileIdentifiers pcdProfiles, AuditConfig audit) {
+                         ProfileIdentifiers pcdProfiles, AuditConfig audit, JournalSettings journal) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("var");
 
     /** A configuration with the default PCD profile identifiers. */
     public WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners) {
-        this(source, home, dataDir, developmentPki, listeners, ProfileIdentifiers.defaults(), AuditConfig.defaults(dataDir));
+        this(source, home, dataDir, developmentPki, listeners, ProfileIdentifiers.defaults(), AuditConfig.defaults(dataDir),
+                JournalSettings.defaults());
     }
 
     public WardConfig {
@@ -36,6 +38,7 @@ public record WardConfig(Path source, Path home, Path dataDir, boolean developme
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(pcdProfiles, "pcdProfiles");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(journal, "journal");
         listeners = List.copyOf(listeners);
         if (listeners.isEmpty()) {
             throw new IllegalArgumentException("at least one listener is required");

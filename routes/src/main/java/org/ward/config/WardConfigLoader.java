@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class WardConfigLoader {
 
-    static final List<String> ROOT_KEYS = List.of("data-dir", "development-pki", "pcd-profiles", "audit", "listeners");
+    static final List<String> ROOT_KEYS = List.of("data-dir", "development-pki", "pcd-profiles", "audit", "journal", "listeners");
     static final List<String> LISTENER_KEYS = List.of(
             "name", "bind", "port", "max-frame-bytes", "idle-timeout", "default-charset", "log-phi", "accept",
             "bind-device-identity", "gateways", "tls");
@@ -44,6 +44,7 @@ public final class WardConfigLoader {
     private final TlsConfigReader tlsReader;
     private final PcdConfigReader pcdReader;
     private final AuditConfigReader auditReader;
+    private final JournalConfigReader journalReader;
     private final List<Claim> claims = new ArrayList<>();
 
     /** What an already-read listener claims, so later listeners can be checked against it. */
@@ -60,6 +61,7 @@ public final class WardConfigLoader {
         this.tlsReader = new TlsConfigReader(problems, values, paths);
         this.pcdReader = new PcdConfigReader(problems, values);
         this.auditReader = new AuditConfigReader(problems, values, paths);
+        this.journalReader = new JournalConfigReader(problems, values, paths);
     }
 
     /**
@@ -153,11 +155,14 @@ public final class WardConfigLoader {
         AuditConfig audit = root.optional("audit")
                 .flatMap(n -> auditReader.read(n, "audit", dataDir))
                 .orElseGet(() -> AuditConfig.defaults(dataDir));
+        JournalSettings journal = root.optional("journal")
+                .flatMap(n -> journalReader.read(n, "journal"))
+                .orElseGet(JournalSettings::defaults);
         List<ListenerConfig> listeners = listeners(root);
         if (problems.count() > 0) {
             return Optional.empty();
         }
-        return Optional.of(new WardConfig(file, home, dataDir, developmentPki, listeners, profiles, audit));
+        return Optional.of(new WardConfig(file, home, dataDir, developmentPki, listeners, profiles, audit, journal));
     }
 
     private List<ListenerConfig> listeners(YamlMapping root) {
