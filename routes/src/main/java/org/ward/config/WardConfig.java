@@ -20,16 +20,19 @@ import org.ward.profile.ProfileIdentifiers;
  * @param pcdProfiles the MSH-21.3 OIDs that identify each IHE PCD transaction
  * @param audit the audit trail: identity, spool, repository
  * @param journal where accepted messages are committed before they are acknowledged
+ * @param destinations where messages are delivered
+ * @param routes which accepted messages go to which destinations
  */
 public record WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners,
-                         ProfileIdentifiers pcdProfiles, AuditConfig audit, JournalSettings journal) {
+                         ProfileIdentifiers pcdProfiles, AuditConfig audit, JournalSettings journal,
+                         List<DestinationSettings> destinations, List<RouteSettings> routes) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("var");
 
     /** A configuration with the default PCD profile identifiers. */
     public WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners) {
         this(source, home, dataDir, developmentPki, listeners, ProfileIdentifiers.defaults(), AuditConfig.defaults(dataDir),
-                JournalSettings.defaults());
+                JournalSettings.defaults(), List.of(), List.of());
     }
 
     public WardConfig {
@@ -39,6 +42,8 @@ public record WardConfig(Path source, Path home, Path dataDir, boolean developme
         Objects.requireNonNull(pcdProfiles, "pcdProfiles");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(journal, "journal");
+        destinations = List.copyOf(destinations);
+        routes = List.copyOf(routes);
         listeners = List.copyOf(listeners);
         if (listeners.isEmpty()) {
             throw new IllegalArgumentException("at least one listener is required");

@@ -31,7 +31,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class WardConfigLoader {
 
-    static final List<String> ROOT_KEYS = List.of("data-dir", "development-pki", "pcd-profiles", "audit", "journal", "listeners");
+    static final List<String> ROOT_KEYS = List.of("data-dir", "development-pki", "pcd-profiles", "audit", "journal",
+            "listeners", "destinations", "routes");
     static final List<String> LISTENER_KEYS = List.of(
             "name", "bind", "port", "max-frame-bytes", "idle-timeout", "default-charset", "log-phi", "accept",
             "bind-device-identity", "gateways", "tls");
@@ -45,6 +46,7 @@ public final class WardConfigLoader {
     private final PcdConfigReader pcdReader;
     private final AuditConfigReader auditReader;
     private final JournalConfigReader journalReader;
+    private final RoutingConfigReader routingReader;
     private final List<Claim> claims = new ArrayList<>();
 
     /** What an already-read listener claims, so later listeners can be checked against it. */
@@ -62,6 +64,7 @@ public final class WardConfigLoader {
         this.pcdReader = new PcdConfigReader(problems, values);
         this.auditReader = new AuditConfigReader(problems, values, paths);
         this.journalReader = new JournalConfigReader(problems, values, paths);
+        this.routingReader = new RoutingConfigReader(problems, values, paths, pcdReader);
     }
 
     /**
@@ -159,10 +162,17 @@ public final class WardConfigLoader {
                 .flatMap(n -> journalReader.read(n, "journal"))
                 .orElseGet(JournalSettings::defaults);
         List<ListenerConfig> listeners = listeners(root);
+        List<DestinationSettings> destinations = root.optional("destinations")
+                .map(routingReader::destinations).orElse(List.of());
+        java.util.Set<String> listenerNames = new java.util.LinkedHashSet<>();
+        claims.forEach(claim -> claim.name().ifPresent(listenerNames::add));
+        List<RouteSettings> routes = root.optional("routes")
+                .map(n -> routingReader.routes(n, listenerNames, destinations)).orElse(List.of());
         if (problems.count() > 0) {
             return Optional.empty();
         }
-        return Optional.of(new WardConfig(file, home, dataDir, developmentPki, listeners, profiles, audit, journal));
+        return Optional.of(new WardConfig(file, home, dataDir, developmentPki, listeners, profiles, audit, journal,
+                destinations, routes));
     }
 
     private List<ListenerConfig> listeners(YamlMapping root) {

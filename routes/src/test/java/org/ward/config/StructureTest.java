@@ -68,7 +68,7 @@ class StructureTest {
             assertThat(error.message())
                     .contains("unknown key 'listners'")
                     .contains("did you mean 'listeners'?")
-                    .contains("allowed keys here: data-dir, development-pki, pcd-profiles, audit, journal, listeners");
+                    .contains("allowed keys here: data-dir, development-pki, pcd-profiles, audit, journal, listeners, destinations, routes");
         });
     }
 

@@ -1,0 +1,49 @@
+package org.ward.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/** A place messages are delivered to, as declared under {@code destinations:} in ward.yaml. */
+public sealed interface DestinationSettings {
+
+    /** The destination's name, used by routes and in logs and audit records. */
+    String name();
+
+    /** Whether a downstream MLLP receiver answers with accept (commit) or application acknowledgments. */
+    enum AckKind { COMMIT, APPLICATION }
+
+    /**
+     * An MLLP/TLS receiver (an EHR, a gateway).
+     *
+     * @param ackTimeout how long to wait for each ACK before reconnecting and resending
+     */
+    record Mllp(String name, String host, int port, Path keyStore, Path keyStorePasswordFile, Path trustAnchors,
+                Duration ackTimeout, AckKind ackKind) implements DestinationSettings {
+        public Mllp {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(keyStore, "keyStore");
+            Objects.requireNonNull(keyStorePasswordFile, "keyStorePasswordFile");
+            Objects.requireNonNull(trustAnchors, "trustAnchors");
+            Objects.requireNonNull(ackTimeout, "ackTimeout");
+            Objects.requireNonNull(ackKind, "ackKind");
+        }
+    }
+
+    /** A directory that receives one file per message, written atomically. */
+    record Directory(String name, Path path) implements DestinationSettings {
+        public Directory {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(path, "path");
+        }
+    }
+
+    /** Another route: the message continues through that route's destinations. */
+    record Route(String name, String route) implements DestinationSettings {
+        public Route {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(route, "route");
+        }
+    }
+}
