@@ -1,0 +1,184 @@
+package org.ward.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes a batch of records in one transaction on the one connection it owns, and forces it to disk.
+ * Used by one thread only: the committer's. After a failure the connection is dropped; the next batch
+ * opens a new one.
+ */
+final class BatchWriter implements AutoCloseable {
+
+    private static final String INSERT_MESSAGE = "INSERT INTO messages (id, received_at, listener,"
+            + " sender_subject, sender_serial, sender_device, message_type, control_id, transaction_id,"
+            + " charset, status, payload_key, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_PATIENT =
+            "INSERT INTO message_patients (message_id, ordinal, patient_id) VALUES (?, ?, ?)";
+    /** A connection idle longer than this is checked before use: the server may have restarted meanwhile. */
+    private static final long IDLE_CHECK_NANOS = 1_000_000_000L;
+
+    private final ConnectionFactory connections;
+    private final Dialect dialect;
+    private final PayloadCipher cipher;
+    private final int timeoutSeconds;
+    private Connection connection;
+    private long lastUsed;
+
+    BatchWriter(ConnectionFactory connections, Dialect dialect, PayloadCipher cipher, int timeoutSeconds) {
+        this.connections = connections;
+        this.dialect = dialect;
+        this.cipher = cipher;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** Commits {@code records} durably, all or none, and returns their entries in the same order. */
+    List<JournalEntry> write(List<InboundRecord> records) throws SQLException {
+        try {
+            Connection c = connection();
+            long[] ids = nextIds(c, records.size());
+            insertMessages(c, ids, records);
+            insertPatients(c, ids, records);
+            c.commit();
+            sync(c);
+            lastUsed = System.nanoTime();
+            List<JournalEntry> entries = new ArrayList<>(records.size());
+            for (int i = 0; i < ids.length; i++) {
+                entries.add(JournalEntry.accepted(ids[i], records.get(i)));
+            }
+            return entries;
+        } catch (SQLException | RuntimeException e) {
+            discard(e);
+            throw e;
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection != null && System.nanoTime() - lastUsed > IDLE_CHECK_NANOS
+                && !connection.isValid(timeoutSeconds)) {
+            SQLException stale = new SQLException("the idle journal connection is no longer valid", "08003");
+            discard(stale);
+        }
+        if (connection == null) {
+            connection = connections.open();
+            connection.setAutoCommit(false);
+        }
+        return connection;
+    }
+
+    private long[] nextIds(Connection c, int count) throws SQLException {
+        long[] ids = new long[count];
+        try (PreparedStatement statement = c.prepareStatement(dialect.nextIdsSql())) {
+            statement.setQueryTimeout(timeoutSeconds);
+            statement.setInt(1, count);
+            try (ResultSet rows = statement.executeQuery()) {
+                int i = 0;
+                while (rows.next()) {
+                    ids[i++] = rows.getLong(1);
+                }
+                if (i != count) {
+                    throw new SQLException("the id sequence returned " + i + " of " + count + " ids");
+                }
+            }
+        }
+        // Ids are handed out in commit order: a batch's rows in the order they were appended.
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    private void insertMessages(Connection c, long[] ids, List<InboundRecord> records) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_MESSAGE)) {
+            insert.setQueryTimeout(timeoutSeconds);
+            for (int i = 0; i < ids.length; i++) {
+                InboundRecord record = records.get(i);
+                insert.setLong(1, ids[i]);
+                insert.setObject(2, OffsetDateTime.ofInstant(record.receivedAt(), ZoneOffset.UTC));
+                insert.setString(3, record.listener());
+                insert.setString(4, record.sender().subject());
+                insert.setString(5, record.sender().serialHex());
+                setNullable(insert, 6, record.sender().deviceEui64());
+                insert.setString(7, record.messageType());
+                insert.setString(8, record.controlId());
+                setNullable(insert, 9, record.transaction());
+                insert.setString(10, record.charset().name());
+                insert.setString(11, MessageStatus.ACCEPTED.name());
+                insert.setString(12, cipher.keyId());
+                insert.setBytes(13, cipher.seal(ids[i], record.payloadUnsafe()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void insertPatients(Connection c, long[] ids, List<InboundRecord> records) throws SQLException {
+        boolean any = false;
+        try (PreparedStatement insert = c.prepareStatement(INSERT_PATIENT)) {
+            insert.setQueryTimeout(timeoutSeconds);
+            for (int i = 0; i < ids.length; i++) {
+                List<String> patients = records.get(i).patientIds();
+                for (int ordinal = 0; ordinal < patients.size(); ordinal++) {
+                    insert.setLong(1, ids[i]);
+                    insert.setInt(2, ordinal);
+                    insert.setString(3, patients.get(ordinal));
+                    insert.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private void sync(Connection c) throws SQLException {
+        var sql = dialect.syncAfterCommitSql();
+        if (sql.isPresent()) {
+            try (Statement statement = c.createStatement()) {
+                statement.setQueryTimeout(timeoutSeconds);
+                statement.execute(sql.get());
+            }
+        }
+    }
+
+    private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    /** Drops the connection (rolling back what it had not committed); a failure to close joins {@code cause}. */
+    private void discard(Exception cause) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException closing) {
+            cause.addSuppressed(closing);
+        } finally {
+            connection = null;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (connection != null) {
+            try {
+                connection.close();
+            } finally {
+                connection = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.ward.store;
+
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The message journal in H2 or PostgreSQL: appends go through the {@link GroupCommitter}, reads
+ * through a {@link JournalReader} on a connection of their own.
+ */
+public final class JdbcMessageJournal implements MessageJournal {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcMessageJournal.class);
+
+    private final GroupCommitter committer;
+    private final JournalReader reader;
+
+    private JdbcMessageJournal(GroupCommitter committer, JournalReader reader) {
+        this.committer = committer;
+        this.reader = reader;
+    }
+
+    /**
+     * Opens the journal: loads (or, on first run, generates) the payload key, migrates the schema,
+     * and starts the committer. The database must be reachable now; later outages are survived.
+     */
+    public static JdbcMessageJournal open(JournalConfig config) {
+        Objects.requireNonNull(config, "config");
+        PayloadCipher cipher = new JournalKeyStore(config.journalDirectory(), new SecureRandom()).openOrCreate();
+        try {
+            JournalSchema.migrate(JdbcConnections.of(config, true));
+        } catch (FlywayException e) {
+            throw new JournalException("cannot bring the journal schema up to date in the "
+                    + config.kind() + " database", e);
+        }
+        JdbcConnections connections = JdbcConnections.of(config, false);
+        Dialect dialect = Dialect.of(config.kind());
+        int timeout = Math.toIntExact(config.writeTimeout().toSeconds());
+        BatchWriter writer = new BatchWriter(connections, dialect, cipher, timeout);
+        LOG.info("Journal open: {}, group commit {}, key {}", config.kind(),
+                config.groupCommit() ? "on (up to " + config.maxBatchRows() + " rows)" : "off", cipher.keyId());
+        return new JdbcMessageJournal(new GroupCommitter(writer, config),
+                new JournalReader(connections, cipher, timeout));
+    }
+
+    @Override
+    public CompletableFuture<JournalEntry> append(InboundRecord record) {
+        return committer.submit(Objects.requireNonNull(record, "record"));
+    }
+
+    @Override
+    public Optional<StoredMessage> find(long id) {
+        return reader.find(id);
+    }
+
+    @Override
+    public List<JournalEntry> list(JournalQuery query) {
+        return reader.list(Objects.requireNonNull(query, "query"));
+    }
+
+    @Override
+    public long count() {
+        return reader.count();
+    }
+
+    /** Transactions committed since open. */
+    long transactions() {
+        return committer.transactions();
+    }
+
+    @Override
+    public void close() {
+        committer.close();
+        try {
+            reader.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing the journal reader failed ({})", SqlFailures.describe(e));
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.ward.store;
+
+import java.nio.charset.Charset;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the journal on a connection of its own, apart from the committer's, one caller at a time.
+ * A failed read drops the connection; the next read opens a new one.
+ */
+final class JournalReader implements AutoCloseable {
+
+    private static final String COLUMNS = "id, received_at, listener, sender_subject, sender_serial,"
+            + " sender_device, message_type, control_id, transaction_id, charset, status";
+
+    private final ConnectionFactory connections;
+    private final PayloadCipher cipher;
+    private final int timeoutSeconds;
+    private Connection connection;
+
+    JournalReader(ConnectionFactory connections, PayloadCipher cipher, int timeoutSeconds) {
+        this.connections = connections;
+        this.cipher = cipher;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    synchronized Optional<StoredMessage> find(long id) {
+        return read(c -> {
+            try (PreparedStatement select = prepare(c,
+                    "SELECT " + COLUMNS + ", payload_key, payload FROM messages WHERE id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    String keyId = row.getString("payload_key");
+                    if (!keyId.equals(cipher.keyId())) {
+                        throw new JournalException("message " + id + " was sealed under key " + keyId
+                                + ", which " + JournalKeyStore.KEYSTORE + " does not hold");
+                    }
+                    byte[] sealed = row.getBytes("payload");
+                    JournalEntry entry = entry(row, patients(c, List.of(id)).getOrDefault(id, List.of()));
+                    return Optional.of(new StoredMessage(entry, cipher.open(id, sealed)));
+                }
+            }
+        });
+    }
+
+    synchronized List<JournalEntry> list(JournalQuery query) {
+        return read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages WHERE id > ?");
+            List<Object> parameters = new ArrayList<>();
+            parameters.add(query.afterId());
+            where(sql, parameters, "control_id = ?", query.controlId());
+            where(sql, parameters, "message_type = ?", query.messageType());
+            where(sql, parameters, "status = ?", query.status() == null ? null : query.status().name());
+            where(sql, parameters, "received_at >= ?", utc(query.receivedFrom()));
+            where(sql, parameters, "received_at < ?", utc(query.receivedBefore()));
+            where(sql, parameters, "id IN (SELECT message_id FROM message_patients WHERE patient_id = ?)",
+                    query.patientId());
+            sql.append(" ORDER BY id FETCH FIRST ? ROWS ONLY");
+            parameters.add(query.limit());
+            Map<Long, JournalEntry> withoutPatients = new LinkedHashMap<>();
+            try (PreparedStatement select = prepare(c, sql.toString())) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    select.setObject(i + 1, parameters.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        JournalEntry entry = entry(rows, List.of());
+                        withoutPatients.put(entry.id(), entry);
+                    }
+                }
+            }
+            Map<Long, List<String>> patients = patients(c, List.copyOf(withoutPatients.keySet()));
+            return withoutPatients.values().stream()
+                    .map(e -> withPatients(e, patients.getOrDefault(e.id(), List.of())))
+                    .toList();
+        });
+    }
+
+    synchronized long count() {
+        return read(c -> {
+            try (PreparedStatement select = prepare(c, "SELECT COUNT(*) FROM messages");
+                 ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    private Map<Long, List<String>> patients(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        String placeholders = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
+        Map<Long, List<String>> patients = new HashMap<>();
+        try (PreparedStatement select = prepare(c, "SELECT message_id, patient_id FROM message_patients"
+                + " WHERE message_id IN (" + placeholders + ") ORDER BY message_id, ordinal")) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    patients.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(rows.getString(2));
+                }
+            }
+        }
+        return Collections.unmodifiableMap(patients);
+    }
+
+    private static JournalEntry entry(ResultSet row, List<String> patients) throws SQLException {
+        Sender sender = new Sender(row.getString("sender_subject"), row.getString("sender_serial"),
+                row.getString("sender_device"));
+        return new JournalEntry(row.getLong("id"), row.getObject("received_at", OffsetDateTime.class).toInstant(),
+                row.getString("listener"), sender, row.getString("message_type"), row.getString("control_id"),
+                row.getString("transaction_id"), patients, Charset.forName(row.getString("charset")),
+                MessageStatus.valueOf(row.getString("status")));
+    }
+
+    private static JournalEntry withPatients(JournalEntry e, List<String> patients) {
+        return new JournalEntry(e.id(), e.receivedAt(), e.listener(), e.sender(), e.messageType(), e.controlId(),
+                e.transaction(), patients, e.charset(), e.status());
+    }
+
+    private static void where(StringBuilder sql, List<Object> parameters, String condition, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(condition);
+            parameters.add(value);
+        }
+    }
+
+    private static OffsetDateTime utc(java.time.Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        PreparedStatement statement = c.prepareStatement(sql);
+        statement.setQueryTimeout(timeoutSeconds);
+        return statement;
+    }
+
+    private <T> T read(Query<T> query) {
+        try {
+            if (connection == null) {
+                connection = connections.open();
+                connection.setReadOnly(true);
+            }
+            return query.run(connection);
+        } catch (SQLException e) {
+            drop(e);
+            throw new JournalException("journal read failed (" + SqlFailures.describe(e) + ")");
+        }
+    }
+
+    private void drop(SQLException cause) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                cause.addSuppressed(closing);
+            } finally {
+                connection = null;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        if (connection != null) {
+            try {
+                connection.close();
+            } finally {
+                connection = null;
+            }
+        }
+    }
+
+    /** One read on the reader's connection. */
+    @FunctionalInterface
+    private interface Query<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,33 @@
+package org.ward.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** The engine's view of the durable message journal. */
+public interface MessageJournal extends AutoCloseable {
+
+    /**
+     * Journals {@code record}. The future completes only once the row is durably committed, so the
+     * caller may acknowledge the message then (AA/CA). A failed future means "not committed": the
+     * caller answers AE/CE and the sender retries. It fails with {@link JournalException} when the
+     * database refused the write or the journal is closed or full, and with a
+     * {@link java.util.concurrent.TimeoutException} after twice the configured write timeout; in that
+     * last case the row may, rarely, be committed just after, and the sender's retry journals the
+     * message twice (at least once, never lost).
+     */
+    CompletableFuture<JournalEntry> append(InboundRecord record);
+
+    /** The message with this id and its decrypted payload; fails with {@link PayloadIntegrityException} on a tampered row. */
+    Optional<StoredMessage> find(long id);
+
+    /** Metadata of the entries that match, in id order; payloads are not read. */
+    List<JournalEntry> list(JournalQuery query);
+
+    /** How many messages the journal holds. */
+    long count();
+
+    /** Commits what was already appended, refuses further appends and releases the database. */
+    @Override
+    void close();
+}

@@ -1,0 +1,267 @@
+package org.ward.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** What every {@link MessageJournal} database must do; run against H2 and a real PostgreSQL. */
+abstract class MessageJournalContract {
+
+    private static final Duration COMMIT_WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dataDir;
+
+    private JournalConfig config;
+    private final List<MessageJournal> opened = new ArrayList<>();
+
+    /** The database under test, shared by the tests of one class. */
+    abstract JournalBackend backend();
+
+    @BeforeEach
+    void newJournal() throws Exception {
+        config = backend().newJournal(dataDir);
+    }
+
+    @AfterEach
+    void closeJournals() {
+        opened.forEach(MessageJournal::close);
+    }
+
+    private MessageJournal open() {
+        MessageJournal journal = JdbcMessageJournal.open(config);
+        opened.add(journal);
+        return journal;
+    }
+
+    private static JournalEntry commit(MessageJournal journal, InboundRecord record) throws Exception {
+        return journal.append(record).get(COMMIT_WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Test
+    void appendCompletesWithTheCommittedEntryAndFindReturnsThePayload() throws Exception {
+        MessageJournal journal = open();
+        InboundRecord record = JournalRecords.record("MSG-1", "PAT-100", "PAT-200");
+
+        JournalEntry entry = commit(journal, record);
+
+        assertThat(entry.id()).isPositive();
+        assertThat(entry.controlId()).isEqualTo("MSG-1");
+        assertThat(entry.status()).isEqualTo(MessageStatus.ACCEPTED);
+        StoredMessage stored = journal.find(entry.id()).orElseThrow();
+        assertThat(stored.entry()).isEqualTo(entry);
+        assertThat(stored.payload()).isEqualTo(record.payload());
+        assertThat(stored.text()).startsWith("MSH|^~\\&|MONITOR");
+        assertThat(stored.entry().receivedAt()).isEqualTo(record.receivedAt());
+        assertThat(stored.entry().sender()).isEqualTo(JournalRecords.MONITOR);
+        assertThat(stored.entry().patientIds()).containsExactly("PAT-100", "PAT-200");
+        assertThat(stored.entry().transaction()).isEqualTo("PCD-01");
+        assertThat(journal.count()).isEqualTo(1);
+        assertThat(journal.find(entry.id() + 1000)).isEmpty();
+    }
+
+    @Test
+    void listsMetadataByPatientAndByControlId() throws Exception {
+        MessageJournal journal = open();
+        JournalEntry first = commit(journal, JournalRecords.record("MSG-1", "PAT-A"));
+        JournalEntry second = commit(journal, JournalRecords.record("MSG-2", "PAT-B", "PAT-A"));
+        JournalEntry third = commit(journal, JournalRecords.record("MSG-3", "PAT-B"));
+        commit(journal, JournalRecords.record("MSG-4"));
+
+        assertThat(journal.list(JournalQuery.byPatient("PAT-A"))).containsExactly(first, second);
+        assertThat(journal.list(JournalQuery.byPatient("PAT-B"))).containsExactly(second, third);
+        assertThat(journal.list(JournalQuery.byPatient("PAT-C"))).isEmpty();
+        assertThat(journal.list(JournalQuery.byControlId("MSG-3"))).containsExactly(third);
+        assertThat(journal.list(JournalQuery.byPatient("PAT-B").withControlId("MSG-2"))).containsExactly(second);
+        assertThat(journal.list(JournalQuery.all().withMessageType("ORU^R01^ORU_R01")
+                .withStatus(MessageStatus.ACCEPTED))).hasSize(4);
+        assertThat(journal.list(JournalQuery.all().after(first.id()).limit(2))).containsExactly(second, third);
+        assertThat(journal.list(JournalQuery.all().receivedBetween(second.receivedAt(), third.receivedAt())))
+                .containsExactly(second);
+    }
+
+    @Test
+    void idsIncreaseInCommitOrder() throws Exception {
+        MessageJournal journal = open();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(commit(journal, JournalRecords.record("MSG-" + i)).id());
+        }
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        assertThat(journal.list(JournalQuery.all()).stream().map(JournalEntry::id)).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void concurrentAppendsFromEightThreadsAreEachCommittedOnce() throws Exception {
+        MessageJournal journal = open();
+        int threads = 8;
+        int perThread = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<JournalEntry>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    List<JournalEntry> mine = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        mine.add(commit(journal, JournalRecords.record("T" + thread + "-" + i, "PAT-" + thread)));
+                    }
+                    return mine;
+                }));
+            }
+            Set<Long> ids = new HashSet<>();
+            for (Future<List<JournalEntry>> result : results) {
+                List<JournalEntry> mine = result.get(60, TimeUnit.SECONDS);
+                // One thread's appends, each awaited before the next, get increasing ids.
+                assertThat(mine.stream().map(JournalEntry::id).toList()).isSorted();
+                mine.forEach(entry -> assertThat(ids.add(entry.id())).as("id %d twice", entry.id()).isTrue());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(journal.count()).isEqualTo(threads * perThread);
+        List<String> controlIds = journal.list(JournalQuery.all().limit(JournalQuery.MAX_LIMIT)).stream()
+                .map(JournalEntry::controlId).toList();
+        assertThat(controlIds).hasSize(threads * perThread).doesNotHaveDuplicates();
+        assertThat(journal.list(JournalQuery.byPatient("PAT-3").limit(JournalQuery.MAX_LIMIT))).hasSize(perThread);
+    }
+
+    @Test
+    void payloadsAreEncryptedAtRestAndATamperedRowFailsToDecrypt() throws Exception {
+        MessageJournal journal = open();
+        InboundRecord record = JournalRecords.record("MSG-SECRET", "PAT-SECRET");
+        JournalEntry entry = commit(journal, record);
+        JournalEntry other = commit(journal, JournalRecords.record("MSG-OTHER", "PAT-OTHER"));
+
+        byte[] stored = rawPayload(entry.id());
+        assertThat(stored).hasSize(PayloadCipher.IV_BYTES + record.payload().length + PayloadCipher.TAG_BITS / 8);
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1))
+                .doesNotContain("MSH|").doesNotContain("PAT-SECRET").doesNotContain("Doe^Jane");
+
+        byte[] tampered = stored.clone();
+        tampered[PayloadCipher.IV_BYTES + 5] ^= 0x01;
+        writeRawPayload(entry.id(), tampered);
+        assertThatThrownBy(() -> journal.find(entry.id()))
+                .isInstanceOf(PayloadIntegrityException.class)
+                .hasMessageContaining("message " + entry.id())
+                .hasMessageNotContaining("PAT-SECRET").hasMessageNotContaining("MSH");
+
+        // The row id is the additional data: a payload moved into another row fails as well.
+        writeRawPayload(other.id(), stored);
+        assertThatThrownBy(() -> journal.find(other.id())).isInstanceOf(PayloadIntegrityException.class);
+    }
+
+    @Test
+    void aReopenedJournalFindsEarlierRowsWithTheSameKey() throws Exception {
+        InboundRecord record = JournalRecords.record("MSG-1", "PAT-1");
+        JournalEntry entry;
+        try (MessageJournal journal = JdbcMessageJournal.open(config)) {
+            entry = commit(journal, record);
+        }
+        Path keystore = config.journalDirectory().resolve(JournalKeyStore.KEYSTORE);
+        Path password = config.journalDirectory().resolve(JournalKeyStore.PASSWORD);
+        byte[] key = Files.readAllBytes(keystore);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(password))).isEqualTo("rw-------");
+
+        MessageJournal reopened = open();
+        assertThat(reopened.find(entry.id()).orElseThrow().payload()).isEqualTo(record.payload());
+        JournalEntry next = commit(reopened, JournalRecords.record("MSG-2"));
+        assertThat(next.id()).isGreaterThan(entry.id());
+        assertThat(reopened.count()).isEqualTo(2);
+        assertThat(Files.readAllBytes(keystore)).isEqualTo(key);
+    }
+
+    @Test
+    void appendsFailPromptlyWhileStorageIsGoneAndSucceedAgainWhenItReturns() throws Exception {
+        MessageJournal journal = open();
+        commit(journal, JournalRecords.record("MSG-BEFORE"));
+        Logger failureLog = (Logger) LoggerFactory.getLogger(FailurePeriod.class);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        failureLog.addAppender(events);
+        try {
+            backend().takeStorageAway(config);
+            try {
+                for (int i = 0; i < 3; i++) {
+                    long start = System.nanoTime();
+                    CompletableFuture<JournalEntry> append = journal.append(JournalRecords.record("MSG-DOWN-" + i));
+                    assertThatThrownBy(() -> append.get(30, TimeUnit.SECONDS))
+                            .isInstanceOf(ExecutionException.class)
+                            .hasCauseInstanceOf(JournalException.class);
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+                    assertThat(took).as("time to refuse an append").isLessThan(config.writeTimeout().multipliedBy(2));
+                }
+            } finally {
+                backend().giveStorageBack(config);
+            }
+            JournalEntry after = commit(journal, JournalRecords.record("MSG-AFTER"));
+            assertThat(journal.find(after.id())).isPresent();
+        } finally {
+            failureLog.detachAppender(events);
+        }
+        assertThat(journal.count()).isEqualTo(2);
+        assertThat(journal.list(JournalQuery.byControlId("MSG-DOWN-0"))).isEmpty();
+        List<ILoggingEvent> errors = Collections.unmodifiableList(events.list.stream()
+                .filter(event -> event.getLevel() == Level.ERROR).toList());
+        assertThat(errors).as("one ERROR per failure period").hasSize(1);
+        assertThat(events.list).anyMatch(event -> event.getFormattedMessage().startsWith("Journal writes recovered"));
+    }
+
+    @Test
+    void aClosedJournalRefusesAppends() {
+        MessageJournal journal = open();
+        journal.close();
+        assertThat(journal.append(JournalRecords.record("MSG-LATE"))).failsWithin(Duration.ofSeconds(1))
+                .withThrowableOfType(ExecutionException.class)
+                .withCauseInstanceOf(JournalException.class);
+    }
+
+    private byte[] rawPayload(long id) throws Exception {
+        try (Connection connection = backend().rawConnection(config);
+             PreparedStatement select = connection.prepareStatement("SELECT payload FROM messages WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getBytes(1);
+            }
+        }
+    }
+
+    private void writeRawPayload(long id, byte[] payload) throws Exception {
+        try (Connection connection = backend().rawConnection(config);
+             PreparedStatement update = connection.prepareStatement("UPDATE messages SET payload = ? WHERE id = ?")) {
+            update.setBytes(1, payload);
+            update.setLong(2, id);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+}
