@@ -4,6 +4,10 @@ import ca.uhn.hl7v2.AcknowledgmentCode;
 import ca.uhn.hl7v2.ErrorCode;
 import io.netty.channel.ChannelHandlerContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -22,6 +26,10 @@ import org.ward.mllp.MllpReplies;
 import org.ward.profile.Assessment;
 import org.ward.profile.ClaimedDevice;
 import org.ward.profile.DeviceClaims;
+import org.ward.profile.PatientIdentifiers;
+import org.ward.store.InboundRecord;
+import org.ward.store.MessageJournal;
+import org.ward.store.Sender;
 import org.ward.profile.MessageAssessor;
 import org.ward.tls.PeerIdentity;
 import org.ward.tls.PeerIdentityHandler;
@@ -37,21 +45,26 @@ public final class MllpInboundProcessor implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(MllpInboundProcessor.class);
 
+    /** How long an accepted message may wait for its journal commit before it is answered AE/CE. */
+    static final java.time.Duration COMMIT_WAIT = java.time.Duration.ofSeconds(15);
+
     private final ListenerConfig listener;
     private final MessageAssessor assessor;
     private final AckFactory acks;
     private final ListenerStats stats;
     private final DeviceIdentityBinding binding;
     private final AuditTrail audit;
+    private final MessageJournal journal;
 
     MllpInboundProcessor(ListenerConfig listener, MessageAssessor assessor, AckFactory acks, ListenerStats stats,
-                         AuditTrail audit) {
+                         AuditTrail audit, MessageJournal journal) {
         this.listener = listener;
         this.assessor = assessor;
         this.acks = acks;
         this.stats = stats;
         this.binding = new DeviceIdentityBinding(listener);
         this.audit = audit;
+        this.journal = journal;
     }
 
     @Override
@@ -69,9 +82,9 @@ public final class MllpInboundProcessor implements Processor {
         exchange.getMessage().setHeader(WardHeaders.PEER_IDENTITY, peer);
         byte[] payload = exchange.getIn().getBody(byte[].class);
         try {
-            Assessment assessment = bindToSender(
+            Assessment assessment = commit(bindToSender(
                     assessor.assess(payload, listener.defaultCharset(), listener.accept()), peer, exchange,
-                    ctx.channel().remoteAddress());
+                    ctx.channel().remoteAddress()), peer, payload);
             log(assessment, payload, peer, ctx);
             audit.received(assessment, peer, ctx.channel().remoteAddress());
             count(assessment.verdict().outcome());
@@ -113,6 +126,40 @@ public final class MllpInboundProcessor implements Processor {
         }
         peer.deviceEui64().ifPresent(eui -> exchange.getMessage().setHeader(WardHeaders.DEVICE_EUI64, eui));
         return assessment;
+    }
+
+    /**
+     * Commits an accepted message to the journal before anything acknowledges it: AA/CA leave only
+     * after the commit is durable. A message that cannot be committed is answered AE/CE with ERR
+     * 207, never AA/CA, and the sender keeps the responsibility to resend it.
+     */
+    private Assessment commit(Assessment assessment, PeerIdentity peer, byte[] payload) {
+        if (!assessment.verdict().outcome().isSuccess()) {
+            return assessment;
+        }
+        MessageHeader header = assessment.header().orElseThrow();
+        InboundRecord record = new InboundRecord(Instant.now(), listener.name(),
+                new Sender(peer.subject(), peer.serialHex().toLowerCase(java.util.Locale.ROOT),
+                        peer.deviceEui64().orElse(null)),
+                header.field(9), header.controlId(), assessment.transaction().map(t -> t.id()).orElse(null),
+                PatientIdentifiers.in(assessment.text().orElseThrow()), assessment.charset(), payload);
+        try {
+            journal.append(record).get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return assessment;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return notStored(assessment, e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return notStored(assessment, e);
+        }
+    }
+
+    private Assessment notStored(Assessment assessment, Exception cause) {
+        LOG.error("[{}] message control-id={} could not be committed to the journal; answering with an error: {}",
+                listener.name(), assessment.header().map(MessageHeader::controlId).orElse("?"), cause.toString());
+        Hl7Problem problem = Hl7Problem.error(ErrorCode.APPLICATION_INTERNAL_ERROR, null,
+                "Message could not be stored; send it again later");
+        return assessment.withVerdict(new Verdict(ProcessingOutcome.ERROR, List.of(problem), assessment.verdict().profile()));
     }
 
     private void count(ProcessingOutcome outcome) {

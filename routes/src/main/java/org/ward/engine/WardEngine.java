@@ -26,6 +26,7 @@ import org.ward.mllp.MllpFrameEncoder;
 import org.ward.pki.DevelopmentPki;
 import org.ward.profile.MessageAssessor;
 import org.ward.profile.TransactionRegistry;
+import org.ward.store.MessageJournal;
 import org.ward.validation.PcdValidator;
 import org.ward.pki.DevelopmentPkiFiles;
 import org.ward.tls.LiveConnections;
@@ -55,11 +56,14 @@ public final class WardEngine implements AutoCloseable {
     private final Map<String, ListenerStats> stats;
     private final Housekeeping housekeeping;
     private final AuditTrail trail;
+    private final MessageJournal journal;
     private Optional<AuditPipeline> pipeline = Optional.empty();
 
     private WardEngine(CamelContext camel, List<ListeningAddress> addresses, Optional<DevelopmentPkiFiles> developmentPki,
-                       Map<String, ListenerStats> stats, Housekeeping housekeeping, AuditTrail trail) {
+                       Map<String, ListenerStats> stats, Housekeeping housekeeping, AuditTrail trail,
+                       MessageJournal journal) {
         this.trail = trail;
+        this.journal = journal;
         this.camel = camel;
         this.addresses = List.copyOf(addresses);
         this.developmentPki = developmentPki;
@@ -111,6 +115,7 @@ public final class WardEngine implements AutoCloseable {
         MessageAssessor assessor = new MessageAssessor(reader, new TransactionRegistry(config.pcdProfiles()),
                 new PcdValidator()::validate);
 
+        MessageJournal journal = JournalWiring.open(config.journal(), config.dataDir());
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("ward");
         camel.getShutdownStrategy().setTimeout(SHUTDOWN_TIMEOUT.toSeconds());
@@ -138,7 +143,7 @@ public final class WardEngine implements AutoCloseable {
                 ListenerStats listenerStats = new ListenerStats();
                 stats.put(listener.name(), listenerStats);
                 camel.addRoutes(new MllpListenerRoute(listener, port,
-                        new MllpInboundProcessor(listener, assessor, acks, listenerStats, trail)));
+                        new MllpInboundProcessor(listener, assessor, acks, listenerStats, trail, journal)));
                 addresses.add(new ListeningAddress(listener.name(), "mllp+tls", listener.bind(), port));
             }
             camel.start();
@@ -152,12 +157,13 @@ public final class WardEngine implements AutoCloseable {
         } catch (Exception e) {
             housekeeping.close();
             camel.close();
+            journal.close();
             throw e;
         }
         for (ListeningAddress address : addresses) {
             LOG.info("listener '{}' listening on {} ({})", address.listener(), address.hostAndPort(), address.protocol());
         }
-        return new WardEngine(camel, addresses, pki, stats, housekeeping, trail);
+        return new WardEngine(camel, addresses, pki, stats, housekeeping, trail, journal);
     }
 
     public List<ListeningAddress> addresses() {
@@ -167,6 +173,19 @@ public final class WardEngine implements AutoCloseable {
     /** The development PKI's files when {@code development-pki: true}. */
     public Optional<DevelopmentPkiFiles> developmentPki() {
         return developmentPki;
+    }
+
+    private void closeJournal() {
+        try {
+            journal.close();
+        } catch (Exception e) {
+            LOG.error("journal did not close cleanly; committed messages are safe, it is checked at the next start", e);
+        }
+    }
+
+    /** The journal accepted messages are committed to. */
+    public MessageJournal journal() {
+        return journal;
     }
 
     /** Message counts of the named listener. */
@@ -183,6 +202,7 @@ public final class WardEngine implements AutoCloseable {
         LOG.info("stopping: no new connections; finishing in-flight messages (up to {} s)", SHUTDOWN_TIMEOUT.toSeconds());
         camel.stop();
         housekeeping.close();
+        closeJournal();
         trail.applicationStopped();
         if (pipeline.isPresent()) {
             try {
