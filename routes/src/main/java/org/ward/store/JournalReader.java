@@ -153,16 +153,36 @@ final class JournalReader implements AutoCloseable {
     }
 
     private <T> T read(Query<T> query) {
+        boolean reused = connection != null;
         try {
-            if (connection == null) {
-                connection = connections.open();
-                connection.setReadOnly(true);
-            }
-            return query.run(connection);
+            return attempt(query);
         } catch (SQLException e) {
             drop(e);
+            if (reused && isConnectionLoss(e)) {
+                // The kept connection went stale (database restarted): one fresh try before failing.
+                try {
+                    return attempt(query);
+                } catch (SQLException again) {
+                    drop(again);
+                    throw new JournalException("journal read failed (" + SqlFailures.describe(again) + ")");
+                }
+            }
             throw new JournalException("journal read failed (" + SqlFailures.describe(e) + ")");
         }
+    }
+
+    private <T> T attempt(Query<T> query) throws SQLException {
+        if (connection == null) {
+            connection = connections.open();
+            connection.setReadOnly(true);
+        }
+        return query.run(connection);
+    }
+
+    /** SQLState class 08 (connection exception) or 57P01 (admin shutdown, PostgreSQL). */
+    private static boolean isConnectionLoss(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01"));
     }
 
     private void drop(SQLException cause) {

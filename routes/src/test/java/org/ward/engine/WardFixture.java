@@ -49,6 +49,7 @@ public final class WardFixture implements AutoCloseable {
         private String idleTimeout = "5m";
         private int maxFrameBytes = 1048576;
         private final List<String> listenerLines = new ArrayList<>();
+        private final List<String> topLines = new ArrayList<>();
         private final List<String> tlsLines = new ArrayList<>(List.of(
                 "      crls: [var/pki/crl.pem]"));
         private ListenerPki pki = new ListenerPki("var/pki/server.p12", "var/pki/server.p12.password",
@@ -77,6 +78,12 @@ public final class WardFixture implements AutoCloseable {
 
         public Options maxFrameBytes(int value) {
             maxFrameBytes = value;
+            return this;
+        }
+
+        /** Extra top-level lines of ward.yaml, e.g. a {@code journal:} section. */
+        public Options top(String... lines) {
+            topLines.addAll(List.of(lines));
             return this;
         }
 
@@ -115,7 +122,9 @@ public final class WardFixture implements AutoCloseable {
         Path yaml = dir.resolve("ward.yaml");
         List<String> lines = new ArrayList<>(List.of(
                 "data-dir: var",
-                "development-pki: true",
+                "development-pki: true"));
+        lines.addAll(options.topLines);
+        lines.addAll(List.of(
                 "listeners:",
                 "  - name: " + LISTENER,
                 "    bind: " + options.bind,
