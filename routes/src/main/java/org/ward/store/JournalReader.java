@@ -16,27 +16,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/**
- * Reads the journal on a connection of its own, apart from the committer's, one caller at a time.
- * A failed read drops the connection; the next read opens a new one.
- */
+/** Reads the journal on a {@link KeptConnection} of its own, apart from the committer's. */
 final class JournalReader implements AutoCloseable {
 
-    private static final String COLUMNS = "id, received_at, listener, sender_subject, sender_serial,"
+    static final String COLUMNS = "id, received_at, listener, sender_subject, sender_serial,"
             + " sender_device, message_type, control_id, transaction_id, charset, status";
 
-    private final ConnectionFactory connections;
+    private final KeptConnection connection;
     private final PayloadCipher cipher;
     private final int timeoutSeconds;
-    private Connection connection;
 
     JournalReader(ConnectionFactory connections, PayloadCipher cipher, int timeoutSeconds) {
-        this.connections = connections;
+        this.connection = new KeptConnection(connections, true, "journal read");
         this.cipher = cipher;
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    synchronized Optional<StoredMessage> find(long id) {
+    Optional<StoredMessage> find(long id) {
         return read(c -> {
             try (PreparedStatement select = prepare(c,
                     "SELECT " + COLUMNS + ", payload_key, payload FROM messages WHERE id = ?")) {
@@ -45,20 +41,15 @@ final class JournalReader implements AutoCloseable {
                     if (!row.next()) {
                         return Optional.empty();
                     }
-                    String keyId = row.getString("payload_key");
-                    if (!keyId.equals(cipher.keyId())) {
-                        throw new JournalException("message " + id + " was sealed under key " + keyId
-                                + ", which " + JournalKeyStore.KEYSTORE + " does not hold");
-                    }
-                    byte[] sealed = row.getBytes("payload");
+                    byte[] payload = cipher.open(id, row.getString("payload_key"), row.getBytes("payload"));
                     JournalEntry entry = entry(row, patients(c, List.of(id)).getOrDefault(id, List.of()));
-                    return Optional.of(new StoredMessage(entry, cipher.open(id, sealed)));
+                    return Optional.of(new StoredMessage(entry, payload));
                 }
             }
         });
     }
 
-    synchronized List<JournalEntry> list(JournalQuery query) {
+    List<JournalEntry> list(JournalQuery query) {
         return read(c -> {
             StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages WHERE id > ?");
             List<Object> parameters = new ArrayList<>();
@@ -91,7 +82,7 @@ final class JournalReader implements AutoCloseable {
         });
     }
 
-    synchronized long count() {
+    long count() {
         return read(c -> {
             try (PreparedStatement select = prepare(c, "SELECT COUNT(*) FROM messages");
                  ResultSet row = select.executeQuery()) {
@@ -102,13 +93,19 @@ final class JournalReader implements AutoCloseable {
     }
 
     private Map<Long, List<String>> patients(Connection c, List<Long> ids) throws SQLException {
+        return patients(c, ids, timeoutSeconds);
+    }
+
+    /** The patient ids of the messages {@code ids}, in their stored order. */
+    static Map<Long, List<String>> patients(Connection c, List<Long> ids, int timeoutSeconds) throws SQLException {
         if (ids.isEmpty()) {
             return Map.of();
         }
         String placeholders = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
         Map<Long, List<String>> patients = new HashMap<>();
-        try (PreparedStatement select = prepare(c, "SELECT message_id, patient_id FROM message_patients"
+        try (PreparedStatement select = c.prepareStatement("SELECT message_id, patient_id FROM message_patients"
                 + " WHERE message_id IN (" + placeholders + ") ORDER BY message_id, ordinal")) {
+            select.setQueryTimeout(timeoutSeconds);
             for (int i = 0; i < ids.size(); i++) {
                 select.setLong(i + 1, ids.get(i));
             }
@@ -121,7 +118,7 @@ final class JournalReader implements AutoCloseable {
         return Collections.unmodifiableMap(patients);
     }
 
-    private static JournalEntry entry(ResultSet row, List<String> patients) throws SQLException {
+    static JournalEntry entry(ResultSet row, List<String> patients) throws SQLException {
         Sender sender = new Sender(row.getString("sender_subject"), row.getString("sender_serial"),
                 row.getString("sender_device"));
         return new JournalEntry(row.getLong("id"), row.getObject("received_at", OffsetDateTime.class).toInstant(),
@@ -130,7 +127,7 @@ final class JournalReader implements AutoCloseable {
                 MessageStatus.valueOf(row.getString("status")));
     }
 
-    private static JournalEntry withPatients(JournalEntry e, List<String> patients) {
+    static JournalEntry withPatients(JournalEntry e, List<String> patients) {
         return new JournalEntry(e.id(), e.receivedAt(), e.listener(), e.sender(), e.messageType(), e.controlId(),
                 e.transaction(), patients, e.charset(), e.status());
     }
@@ -152,65 +149,12 @@ final class JournalReader implements AutoCloseable {
         return statement;
     }
 
-    private <T> T read(Query<T> query) {
-        boolean reused = connection != null;
-        try {
-            return attempt(query);
-        } catch (SQLException e) {
-            drop(e);
-            if (reused && isConnectionLoss(e)) {
-                // The kept connection went stale (database restarted): one fresh try before failing.
-                try {
-                    return attempt(query);
-                } catch (SQLException again) {
-                    drop(again);
-                    throw new JournalException("journal read failed (" + SqlFailures.describe(again) + ")");
-                }
-            }
-            throw new JournalException("journal read failed (" + SqlFailures.describe(e) + ")");
-        }
-    }
-
-    private <T> T attempt(Query<T> query) throws SQLException {
-        if (connection == null) {
-            connection = connections.open();
-            connection.setReadOnly(true);
-        }
-        return query.run(connection);
-    }
-
-    /** SQLState class 08 (connection exception) or 57P01 (admin shutdown, PostgreSQL). */
-    private static boolean isConnectionLoss(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("08") || state.equals("57P01"));
-    }
-
-    private void drop(SQLException cause) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException closing) {
-                cause.addSuppressed(closing);
-            } finally {
-                connection = null;
-            }
-        }
+    private <T> T read(KeptConnection.Work<T> query) {
+        return connection.run(query);
     }
 
     @Override
-    public synchronized void close() throws SQLException {
-        if (connection != null) {
-            try {
-                connection.close();
-            } finally {
-                connection = null;
-            }
-        }
-    }
-
-    /** One read on the reader's connection. */
-    @FunctionalInterface
-    private interface Query<T> {
-        T run(Connection connection) throws SQLException;
+    public void close() throws SQLException {
+        connection.close();
     }
 }

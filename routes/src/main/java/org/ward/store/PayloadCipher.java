@@ -55,6 +55,15 @@ final class PayloadCipher {
         }
     }
 
+    /** Opens a payload read from a row whose {@code payload_key} column is {@code keyId}. */
+    byte[] open(long messageId, String keyId, byte[] sealed) {
+        if (!this.keyId.equals(keyId)) {
+            throw new JournalException("message " + messageId + " was sealed under key " + keyId
+                    + ", which " + JournalKeyStore.KEYSTORE + " does not hold");
+        }
+        return open(messageId, sealed);
+    }
+
     byte[] open(long messageId, byte[] sealed) {
         if (sealed.length < IV_BYTES + TAG_BITS / 8) {
             throw new PayloadIntegrityException("the payload of message " + messageId
