@@ -24,6 +24,8 @@ final class BatchWriter implements AutoCloseable {
             + " charset, status, payload_key, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_PATIENT =
             "INSERT INTO message_patients (message_id, ordinal, patient_id) VALUES (?, ?, ?)";
+    private static final String INSERT_DELIVERY = "INSERT INTO deliveries (message_id, destination, status,"
+            + " attempts) VALUES (?, ?, '" + DeliveryStatus.PENDING.name() + "', 0)";
     /** A connection idle longer than this is checked before use: the server may have restarted meanwhile. */
     private static final long IDLE_CHECK_NANOS = 1_000_000_000L;
 
@@ -41,13 +43,17 @@ final class BatchWriter implements AutoCloseable {
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    /** Commits {@code records} durably, all or none, and returns their entries in the same order. */
+    /**
+     * Commits {@code records} durably with their delivery rows, all or none, and returns their entries
+     * in the same order: a committed message is queued for each of its destinations.
+     */
     List<JournalEntry> write(List<InboundRecord> records) throws SQLException {
         try {
             Connection c = connection();
             long[] ids = nextIds(c, records.size());
             insertMessages(c, ids, records);
             insertPatients(c, ids, records);
+            insertDeliveries(c, ids, records);
             c.commit();
             sync(c);
             lastUsed = System.nanoTime();
@@ -129,6 +135,24 @@ final class BatchWriter implements AutoCloseable {
                     insert.setLong(1, ids[i]);
                     insert.setInt(2, ordinal);
                     insert.setString(3, patients.get(ordinal));
+                    insert.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private void insertDeliveries(Connection c, long[] ids, List<InboundRecord> records) throws SQLException {
+        boolean any = false;
+        try (PreparedStatement insert = c.prepareStatement(INSERT_DELIVERY)) {
+            insert.setQueryTimeout(timeoutSeconds);
+            for (int i = 0; i < ids.length; i++) {
+                for (String destination : records.get(i).destinations()) {
+                    insert.setLong(1, ids[i]);
+                    insert.setString(2, destination);
                     insert.addBatch();
                     any = true;
                 }

@@ -21,10 +21,20 @@ import java.util.Objects;
  *                     dropped, order is kept
  * @param charset      the character set the payload is encoded in (from MSH-18 or the listener default)
  * @param payload      the message bytes exactly as received (without MLLP framing)
+ * @param destinations the destinations the routes send the message to; the journal queues it for each
+ *                     in the same transaction that commits it. Duplicates are dropped, order is kept;
+ *                     may be empty
  */
 public record InboundRecord(Instant receivedAt, String listener, Sender sender, String messageType,
                             String controlId, String transaction, List<String> patientIds, Charset charset,
-                            byte[] payload) {
+                            byte[] payload, List<String> destinations) {
+
+    /** A record queued for no destination. */
+    public InboundRecord(Instant receivedAt, String listener, Sender sender, String messageType, String controlId,
+                         String transaction, List<String> patientIds, Charset charset, byte[] payload) {
+        this(receivedAt, listener, sender, messageType, controlId, transaction, patientIds, charset, payload,
+                List.of());
+    }
 
     public InboundRecord {
         receivedAt = Objects.requireNonNull(receivedAt, "receivedAt").truncatedTo(ChronoUnit.MICROS);
@@ -40,6 +50,14 @@ public record InboundRecord(Instant receivedAt, String listener, Sender sender, 
         if (payload.length == 0) {
             throw new IllegalArgumentException("payload is empty");
         }
+        destinations = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(destinations, "destinations")));
+        destinations.forEach(name -> Fields.required(name, "destination", 128));
+    }
+
+    /** The same record, queued for {@code names} instead. */
+    public InboundRecord withDestinations(List<String> names) {
+        return new InboundRecord(receivedAt, listener, sender, messageType, controlId, transaction, patientIds,
+                charset, payload, names);
     }
 
     @Override
@@ -59,13 +77,13 @@ public record InboundRecord(Instant receivedAt, String listener, Sender sender, 
                 && sender.equals(that.sender) && messageType.equals(that.messageType)
                 && controlId.equals(that.controlId) && Objects.equals(transaction, that.transaction)
                 && patientIds.equals(that.patientIds) && charset.equals(that.charset)
-                && Arrays.equals(payload, that.payload);
+                && Arrays.equals(payload, that.payload) && destinations.equals(that.destinations);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(receivedAt, listener, sender, messageType, controlId, transaction, patientIds,
-                charset, Arrays.hashCode(payload));
+                charset, Arrays.hashCode(payload), destinations);
     }
 
     /** Names no patient id and shows no payload: records end up in logs. */

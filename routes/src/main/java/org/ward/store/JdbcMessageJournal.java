@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The message journal in H2 or PostgreSQL: appends go through the {@link GroupCommitter}, reads
- * through a {@link JournalReader} on a connection of their own.
+ * through a {@link JournalReader} and deliveries through a {@link JdbcDeliveryQueue}, each on a
+ * connection of its own.
  */
 public final class JdbcMessageJournal implements MessageJournal {
 
@@ -20,10 +21,12 @@ public final class JdbcMessageJournal implements MessageJournal {
 
     private final GroupCommitter committer;
     private final JournalReader reader;
+    private final JdbcDeliveryQueue deliveries;
 
-    private JdbcMessageJournal(GroupCommitter committer, JournalReader reader) {
+    private JdbcMessageJournal(GroupCommitter committer, JournalReader reader, JdbcDeliveryQueue deliveries) {
         this.committer = committer;
         this.reader = reader;
+        this.deliveries = deliveries;
     }
 
     /**
@@ -46,7 +49,7 @@ public final class JdbcMessageJournal implements MessageJournal {
         LOG.info("Journal open: {}, group commit {}, key {}", config.kind(),
                 config.groupCommit() ? "on (up to " + config.maxBatchRows() + " rows)" : "off", cipher.keyId());
         return new JdbcMessageJournal(new GroupCommitter(writer, config),
-                new JournalReader(connections, cipher, timeout));
+                new JournalReader(connections, cipher, timeout), new JdbcDeliveryQueue(connections, cipher, timeout));
     }
 
     @Override
@@ -69,6 +72,11 @@ public final class JdbcMessageJournal implements MessageJournal {
         return reader.count();
     }
 
+    @Override
+    public JdbcDeliveryQueue deliveryQueue() {
+        return deliveries;
+    }
+
     /** Transactions committed since open. */
     long transactions() {
         return committer.transactions();
@@ -81,6 +89,11 @@ public final class JdbcMessageJournal implements MessageJournal {
             reader.close();
         } catch (SQLException e) {
             LOG.warn("Closing the journal reader failed ({})", SqlFailures.describe(e));
+        }
+        try {
+            deliveries.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing the delivery queue failed ({})", SqlFailures.describe(e));
         }
     }
 }

@@ -27,6 +27,12 @@ public interface MessageJournal extends AutoCloseable {
     /** How many messages the journal holds. */
     long count();
 
+    /**
+     * The durable queue of the destinations each appended record named: a committed message is
+     * PENDING for each of them. The same instance for the journal's life; closed with it.
+     */
+    JdbcDeliveryQueue deliveryQueue();
+
     /** Commits what was already appended, refuses further appends and releases the database. */
     @Override
     void close();

@@ -1,6 +1,6 @@
 /**
  * The durable message journal: every accepted inbound message is committed here, encrypted, before
- * the engine acknowledges it (store-and-forward, part 1).
+ * the engine acknowledges it, and queued for its destinations (store-and-forward).
  *
  * <p>{@link org.ward.store.MessageJournal} is the engine's view; {@link org.ward.store.JdbcMessageJournal}
  * keeps it in H2 (a file in the data directory) or PostgreSQL, with the Flyway migrations in
@@ -22,6 +22,10 @@
  * <li><b>Failures.</b> Statement timeout and (PostgreSQL) socket timeout bound every write; a failed
  * batch fails all its futures, drops the connection, and the next batch reconnects. A run of failures
  * is logged at ERROR once, and its end at INFO. Exceptions and logs carry SQLStates, never row values.</li>
+ * <li><b>Delivery queue.</b> An append inserts one PENDING {@code deliveries} row per destination of
+ * the record in the transaction that commits the message: committed means queued.
+ * {@link org.ward.store.JdbcDeliveryQueue} ({@code MessageJournal.deliveryQueue()}) serves the
+ * delivery workers from those rows, oldest PENDING first per destination, on a connection of its own.</li>
  * </ul>
  */
 package org.ward.store;

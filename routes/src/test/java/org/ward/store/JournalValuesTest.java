@@ -45,6 +45,18 @@ class JournalValuesTest {
     }
 
     @Test
+    void destinationsAreOptionalDeduplicatedAndCheckedLikeTheOtherFields() {
+        InboundRecord record = JournalRecords.record("MSG-1");
+        assertThat(record.destinations()).isEmpty();
+        assertThat(record.withDestinations(List.of("lab", "ehr", "lab")).destinations()).containsExactly("lab", "ehr");
+        assertThat(record.withDestinations(List.of("lab"))).isNotEqualTo(record);
+        assertThatThrownBy(() -> record.withDestinations(List.of(" ")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("destination is blank");
+        assertThatThrownBy(() -> record.withDestinations(List.of("d".repeat(129))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("destination exceeds 128 characters");
+    }
+
+    @Test
     void senderAndConfigCheckThemselves() {
         assertThatThrownBy(() -> JournalRecords.MONITOR.withDevice("00:12:a3")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Sender.of("CN=x", "XYZ")).isInstanceOf(IllegalArgumentException.class);

@@ -14,11 +14,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.ward.delivery.QueuedMessage;
 
 /** What every {@link MessageJournal} database must do; run against H2 and a real PostgreSQL. */
 abstract class MessageJournalContract {
@@ -243,6 +247,122 @@ abstract class MessageJournalContract {
         assertThat(journal.append(JournalRecords.record("MSG-LATE"))).failsWithin(Duration.ofSeconds(1))
                 .withThrowableOfType(ExecutionException.class)
                 .withCauseInstanceOf(JournalException.class);
+    }
+
+    @Test
+    void anAppendQueuesTheMessageForEachDestinationAndNextReturnsTheOldestDecrypted() throws Exception {
+        MessageJournal journal = open();
+        InboundRecord firstRecord = JournalRecords.record("MSG-1", "PAT-1").withDestinations(List.of("a", "b"));
+        JournalEntry first = commit(journal, firstRecord);
+        JournalEntry second = commit(journal, JournalRecords.record("MSG-2").withDestinations(List.of("a")));
+        commit(journal, JournalRecords.record("MSG-3"));
+        JdbcDeliveryQueue queue = journal.deliveryQueue();
+
+        QueuedMessage next = queue.next("a").orElseThrow();
+        assertThat(next.id()).isEqualTo(first.id());
+        assertThat(next.controlId()).isEqualTo("MSG-1");
+        assertThat(next.payload()).isEqualTo(firstRecord.payload());
+        assertThat(next.attempts()).isZero();
+        assertThat(queue.next("b").orElseThrow().id()).isEqualTo(first.id());
+        assertThat(queue.next("c")).isEmpty();
+        assertThat(queue.counts()).isEqualTo(Map.of("a", Map.of("PENDING", 2L), "b", Map.of("PENDING", 1L)));
+        assertThat(second.id()).isGreaterThan(first.id());
+    }
+
+    @Test
+    void deliveredRetryLaterAndDeadLetterMoveTheQueueInIdOrder() throws Exception {
+        MessageJournal journal = open();
+        List<JournalEntry> entries = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            entries.add(commit(journal, JournalRecords.record("MSG-" + i, "PAT-" + i)
+                    .withDestinations(List.of("a", "b"))));
+        }
+        JdbcDeliveryQueue queue = journal.deliveryQueue();
+        long one = entries.get(0).id();
+        long two = entries.get(1).id();
+        long three = entries.get(2).id();
+
+        // A retry in the future does not let a later message overtake: the same one comes next.
+        queue.retryLater("a", one, "connection refused", Instant.now().plusSeconds(3600));
+        queue.retryLater("a", one, "x".repeat(2000), Instant.now().plusSeconds(3600));
+        QueuedMessage retried = queue.next("a").orElseThrow();
+        assertThat(retried.id()).isEqualTo(one);
+        assertThat(retried.attempts()).isEqualTo(2);
+        assertThat(lastReason(one, "a")).hasSize(JdbcDeliveryQueue.MAX_REASON);
+
+        queue.delivered("a", one, Instant.now());
+        assertThat(queue.next("a").orElseThrow().id()).isEqualTo(two);
+        queue.deadLetter("a", two, "AR: unknown patient");
+        assertThat(queue.next("a").orElseThrow().id()).isEqualTo(three);
+        assertThat(queue.next("b").orElseThrow().id()).as("other destinations keep their own place").isEqualTo(one);
+        queue.delivered("a", three, Instant.now());
+        assertThat(queue.next("a")).isEmpty();
+
+        assertThat(queue.counts()).isEqualTo(Map.of(
+                "a", Map.of("DELIVERED", 2L, "DEAD_LETTER", 1L),
+                "b", Map.of("PENDING", 3L)));
+        assertThat(queue.deadLetters("a")).containsExactly(entries.get(1));
+        assertThat(queue.deadLetters("b")).isEmpty();
+        assertThatThrownBy(() -> queue.delivered("a", two, Instant.now()))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aReopenedJournalResumesTheQueueWhereItWas() throws Exception {
+        List<JournalEntry> entries = new ArrayList<>();
+        try (MessageJournal journal = JdbcMessageJournal.open(config)) {
+            for (int i = 1; i <= 3; i++) {
+                entries.add(commit(journal, JournalRecords.record("MSG-" + i).withDestinations(List.of("a"))));
+            }
+            journal.deliveryQueue().delivered("a", entries.get(0).id(), Instant.now());
+            journal.deliveryQueue().retryLater("a", entries.get(1).id(), "timeout", Instant.now().plusSeconds(5));
+        }
+
+        MessageJournal reopened = open();
+        QueuedMessage next = reopened.deliveryQueue().next("a").orElseThrow();
+        assertThat(next.id()).isEqualTo(entries.get(1).id());
+        assertThat(next.attempts()).isEqualTo(1);
+        assertThat(reopened.deliveryQueue().counts()).isEqualTo(Map.of("a", Map.of("DELIVERED", 1L, "PENDING", 2L)));
+    }
+
+    @Test
+    void anAppendWhoseTransactionFailsLeavesNeitherTheMessageNorItsDeliveries() throws Exception {
+        MessageJournal journal = open();
+        commit(journal, JournalRecords.record("MSG-BEFORE").withDestinations(List.of("a")));
+        // The message row goes in first; the refused delivery row must take it back out with it.
+        sql("ALTER TABLE deliveries ADD CONSTRAINT test_refuse CHECK (destination <> 'refused')");
+        try {
+            CompletableFuture<JournalEntry> append =
+                    journal.append(JournalRecords.record("MSG-FAILS").withDestinations(List.of("a", "refused")));
+            assertThatThrownBy(() -> append.get(COMMIT_WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(JournalException.class);
+        } finally {
+            sql("ALTER TABLE deliveries DROP CONSTRAINT test_refuse");
+        }
+        assertThat(journal.list(JournalQuery.byControlId("MSG-FAILS"))).isEmpty();
+        assertThat(journal.count()).isEqualTo(1);
+        assertThat(journal.deliveryQueue().counts()).isEqualTo(Map.of("a", Map.of("PENDING", 1L)));
+        JournalEntry after = commit(journal, JournalRecords.record("MSG-AFTER").withDestinations(List.of("refused")));
+        assertThat(journal.deliveryQueue().next("refused").orElseThrow().id()).isEqualTo(after.id());
+    }
+
+    private String lastReason(long id, String destination) throws Exception {
+        try (Connection connection = backend().rawConnection(config);
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT last_reason FROM deliveries WHERE message_id = ? AND destination = ?")) {
+            select.setLong(1, id);
+            select.setString(2, destination);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getString(1);
+            }
+        }
+    }
+
+    private void sql(String statement) throws Exception {
+        try (Connection connection = backend().rawConnection(config); Statement s = connection.createStatement()) {
+            s.execute(statement);
+        }
     }
 
     private byte[] rawPayload(long id) throws Exception {

@@ -1,0 +1,186 @@
+package org.ward.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.ward.delivery.DeliveryQueue;
+import org.ward.delivery.QueuedMessage;
+
+/**
+ * The journal's {@code deliveries} table as the workers' {@link DeliveryQueue}, on a
+ * {@link KeptConnection} of its own. A destination's queue is its PENDING rows in message id order;
+ * the rows were inserted with their message, in the same transaction.
+ *
+ * <p>Every state change is one auto-committed UPDATE. On H2 it is not followed by a CHECKPOINT SYNC
+ * as appends are: a change lost to an operating-system crash only makes the worker send that message
+ * again, which the at-least-once promise already allows.
+ */
+public final class JdbcDeliveryQueue implements DeliveryQueue {
+
+    /** Width of {@code deliveries.last_reason}; longer reasons are cut. */
+    public static final int MAX_REASON = 512;
+
+    private static final String PENDING = DeliveryStatus.PENDING.name();
+    private static final String NEXT = "SELECT d.message_id, d.attempts, m.control_id, m.payload_key, m.payload"
+            + " FROM deliveries d JOIN messages m ON m.id = d.message_id"
+            + " WHERE d.destination = ? AND d.status = '" + PENDING + "'"
+            + " ORDER BY d.message_id FETCH FIRST 1 ROWS ONLY";
+    private static final String DELIVERED = "UPDATE deliveries SET status = '" + DeliveryStatus.DELIVERED.name()
+            + "', delivered_at = ?, next_attempt = NULL WHERE message_id = ? AND destination = ? AND status = '"
+            + PENDING + "'";
+    private static final String RETRY_LATER = "UPDATE deliveries SET attempts = attempts + 1, next_attempt = ?,"
+            + " last_reason = ? WHERE message_id = ? AND destination = ? AND status = '" + PENDING + "'";
+    private static final String DEAD_LETTER = "UPDATE deliveries SET status = '"
+            + DeliveryStatus.DEAD_LETTER.name() + "', next_attempt = NULL, last_reason = ?"
+            + " WHERE message_id = ? AND destination = ? AND status = '" + PENDING + "'";
+    private static final String COUNTS = "SELECT destination, status, COUNT(*) FROM deliveries"
+            + " GROUP BY destination, status ORDER BY destination, status";
+    private static final String DEAD_LETTERS = "SELECT " + prefixed("m.", JournalReader.COLUMNS)
+            + " FROM deliveries d JOIN messages m ON m.id = d.message_id"
+            + " WHERE d.destination = ? AND d.status = '" + DeliveryStatus.DEAD_LETTER.name() + "'"
+            + " ORDER BY d.message_id";
+
+    private final KeptConnection connection;
+    private final PayloadCipher cipher;
+    private final int timeoutSeconds;
+
+    JdbcDeliveryQueue(ConnectionFactory connections, PayloadCipher cipher, int timeoutSeconds) {
+        this.connection = new KeptConnection(connections, false, "delivery queue");
+        this.cipher = cipher;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /**
+     * The PENDING message with the smallest id for {@code destination}, decrypted, whether or not its
+     * retry time has come: the worker waits for it, nothing overtakes it.
+     */
+    @Override
+    public Optional<QueuedMessage> next(String destination) {
+        Fields.required(destination, "destination", 128);
+        return connection.run(c -> {
+            try (PreparedStatement select = prepare(c, NEXT)) {
+                select.setString(1, destination);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    long id = row.getLong(1);
+                    byte[] payload = cipher.open(id, row.getString(4), row.getBytes(5));
+                    return Optional.of(new QueuedMessage(id, row.getString(3), payload, row.getInt(2)));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void delivered(String destination, long messageId, Instant at) {
+        Objects.requireNonNull(at, "at");
+        update(destination, messageId, DELIVERED, utc(at));
+    }
+
+    @Override
+    public void retryLater(String destination, long messageId, String reason, Instant notBefore) {
+        Objects.requireNonNull(notBefore, "notBefore");
+        update(destination, messageId, RETRY_LATER, utc(notBefore), truncate(reason));
+    }
+
+    @Override
+    public void deadLetter(String destination, long messageId, String reason) {
+        update(destination, messageId, DEAD_LETTER, truncate(reason));
+    }
+
+    /** Rows per destination and status (by {@link DeliveryStatus} name), for operators. */
+    public Map<String, Map<String, Long>> counts() {
+        return connection.run(c -> {
+            Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+            try (PreparedStatement select = prepare(c, COUNTS); ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.computeIfAbsent(rows.getString(1), d -> new LinkedHashMap<>())
+                            .put(rows.getString(2), rows.getLong(3));
+                }
+            }
+            Map<String, Map<String, Long>> frozen = new LinkedHashMap<>();
+            counts.forEach((destination, byStatus) -> frozen.put(destination, Collections.unmodifiableMap(byStatus)));
+            return Collections.unmodifiableMap(frozen);
+        });
+    }
+
+    /** The messages {@code destination} rejected, in id order, without payloads. */
+    public List<JournalEntry> deadLetters(String destination) {
+        Fields.required(destination, "destination", 128);
+        return connection.run(c -> {
+            List<JournalEntry> entries = new ArrayList<>();
+            try (PreparedStatement select = prepare(c, DEAD_LETTERS)) {
+                select.setString(1, destination);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        entries.add(JournalReader.entry(rows, List.of()));
+                    }
+                }
+            }
+            Map<Long, List<String>> patients = JournalReader.patients(c,
+                    entries.stream().map(JournalEntry::id).toList(), timeoutSeconds);
+            return entries.stream()
+                    .map(e -> JournalReader.withPatients(e, patients.getOrDefault(e.id(), List.of())))
+                    .toList();
+        });
+    }
+
+    /**
+     * Runs one state change on the PENDING row of {@code messageId} for {@code destination}; the
+     * parameters are followed by the row's key. Only the message {@link #next} returned may change.
+     */
+    private void update(String destination, long messageId, String sql, Object... values) {
+        Fields.required(destination, "destination", 128);
+        int changed = connection.run(c -> {
+            try (PreparedStatement update = prepare(c, sql)) {
+                int i = 1;
+                for (Object value : values) {
+                    update.setObject(i++, value);
+                }
+                update.setLong(i++, messageId);
+                update.setString(i, destination);
+                return update.executeUpdate();
+            }
+        });
+        if (changed != 1) {
+            throw new IllegalStateException("message " + messageId + " is not pending for destination "
+                    + destination);
+        }
+    }
+
+    /** Reasons name failures, not content; the cut only keeps them within the column. */
+    private static String truncate(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String prefixed(String alias, String columns) {
+        return alias + String.join(", " + alias, columns.split(",\\s*"));
+    }
+
+    private PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        PreparedStatement statement = c.prepareStatement(sql);
+        statement.setQueryTimeout(timeoutSeconds);
+        return statement;
+    }
+
+    void close() throws SQLException {
+        connection.close();
+    }
+}
