@@ -14,7 +14,10 @@ import org.ward.audit.codes.EventOutcome;
 import org.ward.audit.codes.EventTypeCode;
 import org.ward.audit.event.ApplicationActivityBuilder;
 import org.ward.audit.event.Hl7Application;
+import org.ward.audit.event.ExportBuilder;
 import org.ward.audit.event.ImportBuilder;
+import org.ward.delivery.DeliveryEvent;
+import org.ward.store.StoredMessage;
 import org.ward.audit.event.SecurityAlertBuilder;
 import org.ward.audit.event.SecurityConfigurationBuilder;
 import org.ward.pki.PkiChange;
@@ -84,6 +87,28 @@ final class AuditTrail implements NodeAuthenticationListener, PkiEventListener {
                     .patient(patient)
                     .messageControlId(msh.controlId())
                     .outcome(outcome)
+                    .build());
+        }
+    }
+
+    /**
+     * Export (110106) of a message to a destination, one record per patient: outcome 0 when the
+     * destination acknowledged it, 8 when it refused it for good (dead letter).
+     */
+    void exported(DeliveryEvent event, StoredMessage stored, boolean delivered) {
+        Optional<MessageHeader> msh = MessageHeader.read(stored.text());
+        String transaction = stored.entry().transaction();
+        Optional<PcdTransaction> pcd = transaction == null ? Optional.empty() : PcdTransaction.ofId(transaction);
+        CodedValue type = pcd.map(t -> CodedValue.iheTransaction(t.id(), t.title()))
+                .orElseGet(() -> CodedValue.iheTransaction(stored.entry().messageType(), "HL7 v2 message"));
+        for (String patient : stored.entry().patientIds()) {
+            emit(() -> ExportBuilder.of(context, clock, type)
+                    .source(Hl7Application.of(msh.map(h -> h.field(3)).orElse(""), msh.map(h -> h.field(4)).orElse("")))
+                    .destination(Hl7Application.of(event.destination(), ""), NetworkAccessPoint.machineName(event.destination()))
+                    .patient(patient)
+                    .messageControlId(event.controlId())
+                    .outcome(delivered ? EventOutcome.SUCCESS : EventOutcome.SERIOUS_FAILURE,
+                            delivered ? "delivered to " + event.destination() : "dead-lettered: " + event.reason())
                     .build());
         }
     }

@@ -55,9 +55,14 @@ public final class MllpInboundProcessor implements Processor {
     private final DeviceIdentityBinding binding;
     private final AuditTrail audit;
     private final MessageJournal journal;
+    private final RouteResolver routes;
+    private final java.util.function.Consumer<List<String>> queued;
 
     MllpInboundProcessor(ListenerConfig listener, MessageAssessor assessor, AckFactory acks, ListenerStats stats,
-                         AuditTrail audit, MessageJournal journal) {
+                         AuditTrail audit, MessageJournal journal, RouteResolver routes,
+                         java.util.function.Consumer<List<String>> queued) {
+        this.routes = routes;
+        this.queued = queued;
         this.listener = listener;
         this.assessor = assessor;
         this.acks = acks;
@@ -138,13 +143,15 @@ public final class MllpInboundProcessor implements Processor {
             return assessment;
         }
         MessageHeader header = assessment.header().orElseThrow();
+        List<String> destinations = routes.destinationsFor(listener.name(), assessment.transaction(), header.messageType());
         InboundRecord record = new InboundRecord(Instant.now(), listener.name(),
                 new Sender(peer.subject(), peer.serialHex().toLowerCase(java.util.Locale.ROOT),
                         peer.deviceEui64().orElse(null)),
                 header.field(9), header.controlId(), assessment.transaction().map(t -> t.id()).orElse(null),
-                PatientIdentifiers.in(assessment.text().orElseThrow()), assessment.charset(), payload);
+                PatientIdentifiers.in(assessment.text().orElseThrow()), assessment.charset(), payload, destinations);
         try {
             journal.append(record).get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            queued.accept(destinations);
             return assessment;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -57,13 +57,15 @@ public final class WardEngine implements AutoCloseable {
     private final Housekeeping housekeeping;
     private final AuditTrail trail;
     private final MessageJournal journal;
+    private final Deliveries deliveries;
     private Optional<AuditPipeline> pipeline = Optional.empty();
 
     private WardEngine(CamelContext camel, List<ListeningAddress> addresses, Optional<DevelopmentPkiFiles> developmentPki,
                        Map<String, ListenerStats> stats, Housekeeping housekeeping, AuditTrail trail,
-                       MessageJournal journal) {
+                       MessageJournal journal, Deliveries deliveries) {
         this.trail = trail;
         this.journal = journal;
+        this.deliveries = deliveries;
         this.camel = camel;
         this.addresses = List.copyOf(addresses);
         this.developmentPki = developmentPki;
@@ -116,6 +118,14 @@ public final class WardEngine implements AutoCloseable {
                 new PcdValidator()::validate);
 
         MessageJournal journal = JournalWiring.open(config.journal(), config.dataDir());
+        RouteResolver routes = new RouteResolver(config.routes(), config.destinations());
+        Deliveries deliveries;
+        try {
+            deliveries = new Deliveries(config.destinations(), journal, trail);
+        } catch (Exception e) {
+            journal.close();
+            throw e;
+        }
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("ward");
         camel.getShutdownStrategy().setTimeout(SHUTDOWN_TIMEOUT.toSeconds());
@@ -143,10 +153,12 @@ public final class WardEngine implements AutoCloseable {
                 ListenerStats listenerStats = new ListenerStats();
                 stats.put(listener.name(), listenerStats);
                 camel.addRoutes(new MllpListenerRoute(listener, port,
-                        new MllpInboundProcessor(listener, assessor, acks, listenerStats, trail, journal)));
+                        new MllpInboundProcessor(listener, assessor, acks, listenerStats, trail, journal, routes,
+                                deliveries::wake)));
                 addresses.add(new ListeningAddress(listener.name(), "mllp+tls", listener.bind(), port));
             }
             camel.start();
+            deliveries.start();
             if (config.developmentPki()) {
                 // Ward is the development CA: keep its CRL current so revocation: require keeps working.
                 housekeeping.every(Duration.ofHours(1), "development CRL refresh",
@@ -157,13 +169,14 @@ public final class WardEngine implements AutoCloseable {
         } catch (Exception e) {
             housekeeping.close();
             camel.close();
+            deliveries.close();
             journal.close();
             throw e;
         }
         for (ListeningAddress address : addresses) {
             LOG.info("listener '{}' listening on {} ({})", address.listener(), address.hostAndPort(), address.protocol());
         }
-        return new WardEngine(camel, addresses, pki, stats, housekeeping, trail, journal);
+        return new WardEngine(camel, addresses, pki, stats, housekeeping, trail, journal, deliveries);
     }
 
     public List<ListeningAddress> addresses() {
@@ -202,6 +215,7 @@ public final class WardEngine implements AutoCloseable {
         LOG.info("stopping: no new connections; finishing in-flight messages (up to {} s)", SHUTDOWN_TIMEOUT.toSeconds());
         camel.stop();
         housekeeping.close();
+        deliveries.close();
         closeJournal();
         trail.applicationStopped();
         if (pipeline.isPresent()) {

@@ -1,0 +1,84 @@
+package org.ward.engine;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ward.config.DestinationSettings;
+import org.ward.delivery.AckKind;
+import org.ward.delivery.Backoff;
+import org.ward.delivery.DeliveryEvent;
+import org.ward.delivery.DeliveryListener;
+import org.ward.delivery.DeliveryQueue;
+import org.ward.delivery.DeliveryWorker;
+import org.ward.delivery.DestinationConfig;
+import org.ward.store.MessageJournal;
+
+/**
+ * One ordered delivery worker per MLLP destination, fed from the journal's durable queue; on
+ * start-up they resume whatever is undelivered, in order. Delivered and dead-lettered messages
+ * are audited (Export 110106, outcome 0 / 8).
+ */
+final class Deliveries implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+    private static final int MAX_ACK_BYTES = 1024 * 1024;
+
+    private final Map<String, DeliveryWorker> workers = new HashMap<>();
+
+    Deliveries(List<DestinationSettings> destinations, MessageJournal journal, AuditTrail audit)
+            throws IOException, GeneralSecurityException {
+        DeliveryQueue queue = journal.deliveryQueue();
+        DeliveryListener listener = new DeliveryListener() {
+            @Override
+            public void delivered(DeliveryEvent event) {
+                journal.find(event.messageId()).ifPresent(stored -> audit.exported(event, stored, true));
+            }
+
+            @Override
+            public void deadLettered(DeliveryEvent event) {
+                LOG.warn("destination {}: message {} (control-id {}) dead-lettered: {}", event.destination(),
+                        event.messageId(), event.controlId(), event.reason());
+                journal.find(event.messageId()).ifPresent(stored -> audit.exported(event, stored, false));
+            }
+        };
+        for (DestinationSettings destination : destinations) {
+            if (destination instanceof DestinationSettings.Mllp mllp) {
+                DestinationConfig config = new DestinationConfig(mllp.name(), mllp.host(), mllp.port(), mllp.keyStore(),
+                        mllp.keyStorePasswordFile(), mllp.trustAnchors(), mllp.ackTimeout(),
+                        mllp.ackKind() == DestinationSettings.AckKind.COMMIT ? AckKind.COMMIT : AckKind.APPLICATION,
+                        Backoff.DEFAULT, MAX_ACK_BYTES);
+                workers.put(mllp.name(), DeliveryWorker.create(config, queue, listener));
+            } else if (destination instanceof DestinationSettings.Directory directory) {
+                LOG.warn("destination {}: directory delivery is not implemented yet; messages routed to it are kept"
+                        + " in the journal", directory.name());
+            }
+        }
+    }
+
+    void start() {
+        workers.values().forEach(DeliveryWorker::start);
+    }
+
+    /** Tells the workers of these destinations that something new is queued. */
+    void wake(List<String> destinations) {
+        for (String name : destinations) {
+            DeliveryWorker worker = workers.get(name);
+            if (worker != null) {
+                worker.wake();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (DeliveryWorker worker : workers.values()) {
+            worker.stop(Duration.ofSeconds(5));
+            worker.close();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.ward.delivery;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ward.engine.Pcd01Samples;
+import org.ward.engine.WardFixture;
+import org.ward.mllp.MllpClient;
+import org.ward.pki.TestCertificates;
+import org.ward.tls.KeyMaterial;
+import org.ward.tls.TlsContexts;
+import org.ward.tls.TrustAnchors;
+
+/**
+ * The whole path: a device sends over MLLP/TLS, Ward commits each message to the journal with
+ * the destinations its route names, answers AA, and a delivery worker forwards the messages in
+ * order to a downstream MLLP/TLS receiver; each delivery is audited as an Export (110106).
+ */
+class StoreAndForwardTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void acceptedMessagesReachTheDownstreamReceiverInOrderAndAreAuditedAsExports() throws Exception {
+        TestCertificates certificates = TestCertificates.create(dir.resolve("downstream"));
+        TestCertificates.TestCredential server = certificates.server();
+        SSLContext receiverTls = TlsContexts.sslContext(KeyMaterial.load(server.p12(), server.passwordFile()),
+                TrustAnchors.trustManager(certificates.trustAnchors()));
+        TestCertificates.TestCredential wardClient = certificates.get(TestCertificates.Kind.VALID);
+        java.nio.file.Files.createDirectories(dir.resolve("ward"));
+        try (MisbehavingReceiver receiver = MisbehavingReceiver.start(receiverTls,
+                MisbehavingReceiver.Script.always(MisbehavingReceiver.Answer.AA), Duration.ofSeconds(4));
+             WardFixture ward = WardFixture.start(dir.resolve("ward"), WardFixture.options().top(
+                     "destinations:",
+                     "  - name: ehr",
+                     "    type: mllp",
+                     "    host: 127.0.0.1",
+                     "    port: " + receiver.port(),
+                     "    key-store: " + wardClient.p12(),
+                     "    key-store-password-file: " + wardClient.passwordFile(),
+                     "    trust-anchors: " + certificates.trustAnchors(),
+                     "    ack-timeout: 2s",
+                     "routes:",
+                     "  - name: vitals",
+                     "    from: devices",
+                     "    when: {transaction: [PCD-01]}",
+                     "    to: [ehr]"));
+             MllpClient device = ward.connectAsDevice()) {
+            List<String> sent = new ArrayList<>();
+            for (int i = 1; i <= 20; i++) {
+                String controlId = String.format("SF-%03d", i);
+                String ack = new String(device.exchange(
+                        Pcd01Samples.withControlId(Pcd01Samples.bloodPressure(), controlId).getBytes(US_ASCII)), US_ASCII);
+                assertThat(ack).contains("MSA|AA|" + controlId);
+                sent.add(controlId);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (receiver.received().size() < sent.size() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(receiver.received()).containsExactlyElementsOf(sent);
+            while (exports(ward) < sent.size() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(exports(ward)).isEqualTo(sent.size());
+            assertThat(ward.audit().invalid()).isEmpty();
+        }
+    }
+
+    private static long exports(WardFixture ward) {
+        return ward.audit().xml().stream().filter(xml -> xml.contains("csd-code=\"110106\"")).count();
+    }
+}
