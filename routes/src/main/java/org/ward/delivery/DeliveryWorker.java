@@ -27,7 +27,7 @@ import org.ward.hl7.MessageHeader;
  * records it), the message is sent again, so the receiver can see the same MSH-10 twice and should
  * treat MSH-10 as its de-duplication key.
  */
-public final class DeliveryWorker implements AutoCloseable {
+public final class DeliveryWorker implements DestinationWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     /** How often an idle worker looks at its queue when nobody calls {@link #wake}. */
@@ -71,16 +71,19 @@ public final class DeliveryWorker implements AutoCloseable {
         return new DeliveryWorker(config, MllpDestination.open(config), queue, listener, Clock.systemUTC());
     }
 
+    @Override
     public String destination() {
         return destination;
     }
 
     /** Starts the worker thread; once only. */
+    @Override
     public void start() {
         thread.start();
     }
 
     /** Says a message was queued, so an idle worker looks now rather than at its next poll. */
+    @Override
     public void wake() {
         wakeups.offer(Boolean.TRUE);
     }
@@ -92,6 +95,7 @@ public final class DeliveryWorker implements AutoCloseable {
      *
      * @return whether the worker thread has ended
      */
+    @Override
     public boolean stop(Duration grace) {
         stopping = true;
         stopRequested.countDown();

@@ -2,6 +2,7 @@ package org.ward.engine;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -16,10 +17,12 @@ import org.ward.delivery.DeliveryListener;
 import org.ward.delivery.DeliveryQueue;
 import org.ward.delivery.DeliveryWorker;
 import org.ward.delivery.DestinationConfig;
+import org.ward.delivery.DestinationWorker;
+import org.ward.delivery.DirectoryWorker;
 import org.ward.store.MessageJournal;
 
 /**
- * One ordered delivery worker per MLLP destination, fed from the journal's durable queue; on
+ * One ordered delivery worker per MLLP or directory destination, fed from the journal's durable queue; on
  * start-up they resume whatever is undelivered, in order. Delivered and dead-lettered messages
  * are audited (Export 110106, outcome 0 / 8).
  */
@@ -28,7 +31,7 @@ final class Deliveries implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
     private static final int MAX_ACK_BYTES = 1024 * 1024;
 
-    private final Map<String, DeliveryWorker> workers = new HashMap<>();
+    private final Map<String, DestinationWorker> workers = new HashMap<>();
 
     Deliveries(List<DestinationSettings> destinations, MessageJournal journal, AuditTrail audit)
             throws IOException, GeneralSecurityException {
@@ -54,20 +57,20 @@ final class Deliveries implements AutoCloseable {
                         Backoff.DEFAULT, MAX_ACK_BYTES);
                 workers.put(mllp.name(), DeliveryWorker.create(config, queue, listener));
             } else if (destination instanceof DestinationSettings.Directory directory) {
-                LOG.warn("destination {}: directory delivery is not implemented yet; messages routed to it are kept"
-                        + " in the journal", directory.name());
+                workers.put(directory.name(), new DirectoryWorker(directory.name(), directory.path(), queue, listener,
+                        Backoff.DEFAULT, Clock.systemUTC()));
             }
         }
     }
 
     void start() {
-        workers.values().forEach(DeliveryWorker::start);
+        workers.values().forEach(DestinationWorker::start);
     }
 
     /** Tells the workers of these destinations that something new is queued. */
     void wake(List<String> destinations) {
         for (String name : destinations) {
-            DeliveryWorker worker = workers.get(name);
+            DestinationWorker worker = workers.get(name);
             if (worker != null) {
                 worker.wake();
             }
@@ -76,7 +79,7 @@ final class Deliveries implements AutoCloseable {
 
     @Override
     public void close() {
-        for (DeliveryWorker worker : workers.values()) {
+        for (DestinationWorker worker : workers.values()) {
             worker.stop(Duration.ofSeconds(5));
             worker.close();
         }

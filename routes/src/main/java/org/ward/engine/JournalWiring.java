@@ -7,12 +7,12 @@ import org.ward.store.JournalConfig;
 import org.ward.store.MessageJournal;
 
 /** Opens the message journal the {@code journal:} configuration describes. */
-final class JournalWiring {
+public final class JournalWiring {
 
     private JournalWiring() {
     }
 
-    static MessageJournal open(JournalSettings settings, Path dataDir) {
+    public static MessageJournal open(JournalSettings settings, Path dataDir) {
         JournalConfig config = switch (settings.kind()) {
             case H2 -> JournalConfig.h2(dataDir);
             case POSTGRESQL -> JournalConfig.postgresql(settings.url().orElseThrow(), settings.user().orElseThrow(),

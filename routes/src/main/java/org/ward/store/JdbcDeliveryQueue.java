@@ -51,6 +51,21 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
             + " WHERE d.destination = ? AND d.status = '" + DeliveryStatus.DEAD_LETTER.name() + "'"
             + " ORDER BY d.message_id";
 
+    private static final String REQUEUE = "UPDATE deliveries SET status = '" + PENDING + "', attempts = 0,"
+            + " next_attempt = NULL, last_reason = NULL, delivered_at = NULL WHERE message_id = ? AND destination = ?"
+            + " AND status IN ('" + DeliveryStatus.DELIVERED.name() + "', '" + DeliveryStatus.DEAD_LETTER.name() + "')";
+    private static final String STATES = "SELECT destination, status, attempts, next_attempt, last_reason,"
+            + " delivered_at FROM deliveries WHERE message_id = ? ORDER BY destination";
+    /**
+     * Messages every delivery of which was acknowledged before the cut-off, or that were queued for no
+     * destination and received before it; their deliveries and patient ids go with them (ON DELETE CASCADE).
+     */
+    private static final String PURGE = "DELETE FROM messages WHERE (EXISTS (SELECT 1 FROM deliveries d"
+            + " WHERE d.message_id = messages.id) AND NOT EXISTS (SELECT 1 FROM deliveries d"
+            + " WHERE d.message_id = messages.id AND (d.status <> '" + DeliveryStatus.DELIVERED.name() + "'"
+            + " OR d.delivered_at >= ?))) OR (NOT EXISTS (SELECT 1 FROM deliveries d"
+            + " WHERE d.message_id = messages.id) AND received_at < ?)";
+
     private final KeptConnection connection;
     private final PayloadCipher cipher;
     private final int timeoutSeconds;
@@ -135,6 +150,58 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
                     .map(e -> JournalReader.withPatients(e, patients.getOrDefault(e.id(), List.of())))
                     .toList();
         });
+    }
+
+    /**
+     * Puts a DELIVERED or DEAD_LETTER message back in {@code destination}'s queue, attempts reset, at
+     * its place in id order: it goes before anything queued after it. The destination receives it
+     * again (at least once: it may already hold it, and should de-duplicate on MSH-10).
+     *
+     * @return false when the message has no such delivery or it is still PENDING
+     */
+    public boolean requeue(String destination, long messageId) {
+        Fields.required(destination, "destination", 128);
+        return connection.run(c -> {
+            try (PreparedStatement update = prepare(c, REQUEUE)) {
+                update.setLong(1, messageId);
+                update.setString(2, destination);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** The message's delivery to each destination it was queued for, by destination name. */
+    public List<DeliveryState> states(long messageId) {
+        return connection.run(c -> {
+            List<DeliveryState> states = new ArrayList<>();
+            try (PreparedStatement select = prepare(c, STATES)) {
+                select.setLong(1, messageId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        states.add(new DeliveryState(rows.getString(1), DeliveryStatus.valueOf(rows.getString(2)),
+                                rows.getInt(3), instant(rows.getObject(4, OffsetDateTime.class)), rows.getString(5),
+                                instant(rows.getObject(6, OffsetDateTime.class))));
+                    }
+                }
+            }
+            return List.copyOf(states);
+        });
+    }
+
+    /** See {@link MessageJournal#purgeDeliveredBefore}. */
+    long purgeDeliveredBefore(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return connection.run(c -> {
+            try (PreparedStatement delete = prepare(c, PURGE)) {
+                delete.setObject(1, utc(cutoff));
+                delete.setObject(2, utc(cutoff));
+                return (long) delete.executeUpdate();
+            }
+        });
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 
     /**

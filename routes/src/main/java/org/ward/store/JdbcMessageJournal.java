@@ -2,6 +2,7 @@ package org.ward.store;
 
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,6 +71,11 @@ public final class JdbcMessageJournal implements MessageJournal {
     @Override
     public long count() {
         return reader.count();
+    }
+
+    @Override
+    public long purgeDeliveredBefore(Instant cutoff) {
+        return deliveries.purgeDeliveredBefore(cutoff);
     }
 
     @Override

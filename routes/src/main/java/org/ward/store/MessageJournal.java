@@ -1,5 +1,6 @@
 package org.ward.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,15 @@ public interface MessageJournal extends AutoCloseable {
 
     /** How many messages the journal holds. */
     long count();
+
+    /**
+     * Deletes the messages every delivery of which was DELIVERED before {@code cutoff}, and those
+     * queued for no destination that were received before it, with their deliveries and patient ids.
+     * PENDING and DEAD_LETTER messages are kept.
+     *
+     * @return how many messages were deleted
+     */
+    long purgeDeliveredBefore(Instant cutoff);
 
     /**
      * The durable queue of the destinations each appended record named: a committed message is

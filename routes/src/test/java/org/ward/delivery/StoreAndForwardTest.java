@@ -75,6 +75,55 @@ class StoreAndForwardTest {
         }
     }
 
+    @Test
+    void messagesRoutedToADirectoryAppearThereAsFilesInOrder() throws Exception {
+        Path out = dir.resolve("out");
+        java.nio.file.Files.createDirectories(dir.resolve("ward"));
+        try (WardFixture ward = WardFixture.start(dir.resolve("ward"), WardFixture.options().top(
+                     "destinations:",
+                     "  - name: archive",
+                     "    type: directory",
+                     "    path: " + out,
+                     "routes:",
+                     "  - name: vitals",
+                     "    from: devices",
+                     "    to: [archive]"));
+             MllpClient device = ward.connectAsDevice()) {
+            List<String> sent = new ArrayList<>();
+            for (int i = 1; i <= 10; i++) {
+                String controlId = String.format("DIR-%03d", i);
+                String message = Pcd01Samples.withControlId(Pcd01Samples.bloodPressure(), controlId);
+                assertThat(new String(device.exchange(message.getBytes(US_ASCII)), US_ASCII))
+                        .contains("MSA|AA|" + controlId);
+                sent.add(message);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (files(out).size() < sent.size() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            List<Path> files = files(out);
+            assertThat(files).hasSize(sent.size());
+            for (int i = 0; i < sent.size(); i++) {
+                assertThat(files.get(i).getFileName().toString()).endsWith(String.format("-DIR-%03d.hl7", i + 1));
+                assertThat(java.nio.file.Files.readString(files.get(i), US_ASCII)).isEqualTo(sent.get(i));
+            }
+            while (exports(ward) < sent.size() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(exports(ward)).isEqualTo(sent.size());
+        }
+    }
+
+    /** The directory's files in name order, which is delivery order. */
+    private static List<Path> files(Path directory) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (var listing = java.nio.file.Files.list(directory)) {
+            return listing.sorted().toList();
+        }
+    }
+
     private static long exports(WardFixture ward) {
         return ward.audit().xml().stream().filter(xml -> xml.contains("csd-code=\"110106\"")).count();
     }

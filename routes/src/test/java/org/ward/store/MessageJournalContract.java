@@ -308,6 +308,58 @@ abstract class MessageJournalContract {
     }
 
     @Test
+    void requeuePutsADeliveredOrDeadLetteredMessageBackInItsPlaceWithAttemptsReset() throws Exception {
+        MessageJournal journal = open();
+        long one = commit(journal, JournalRecords.record("MSG-1").withDestinations(List.of("a"))).id();
+        long two = commit(journal, JournalRecords.record("MSG-2").withDestinations(List.of("a"))).id();
+        JdbcDeliveryQueue queue = journal.deliveryQueue();
+        queue.retryLater("a", one, "timeout", Instant.now());
+        queue.deadLetter("a", one, "AR: unknown patient");
+
+        assertThat(queue.requeue("a", two)).as("a PENDING message is not requeued").isFalse();
+        assertThat(queue.requeue("b", one)).as("no delivery to b").isFalse();
+        assertThat(queue.requeue("a", one)).isTrue();
+
+        QueuedMessage next = queue.next("a").orElseThrow();
+        assertThat(next.id()).as("back before later messages, in id order").isEqualTo(one);
+        assertThat(next.attempts()).isZero();
+        assertThat(queue.states(one)).containsExactly(
+                new DeliveryState("a", DeliveryStatus.PENDING, 0, null, null, null));
+        queue.delivered("a", one, Instant.now());
+        assertThat(queue.states(one).get(0).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(queue.requeue("a", one)).isTrue();
+        assertThat(queue.next("a").orElseThrow().id()).isEqualTo(one);
+    }
+
+    @Test
+    void purgeDeletesOnlyMessagesDeliveredEverywhereBeforeTheCutOff() throws Exception {
+        MessageJournal journal = open();
+        long delivered = commit(journal, JournalRecords.record("MSG-1", "PAT-1")
+                .withDestinations(List.of("a", "b"))).id();
+        long halfDelivered = commit(journal, JournalRecords.record("MSG-2").withDestinations(List.of("a", "b"))).id();
+        long deadLettered = commit(journal, JournalRecords.record("MSG-3").withDestinations(List.of("a"))).id();
+        long unrouted = commit(journal, JournalRecords.record("MSG-4")).id();
+        JdbcDeliveryQueue queue = journal.deliveryQueue();
+        queue.delivered("a", delivered, Instant.now());
+        queue.delivered("b", delivered, Instant.now());
+        queue.delivered("a", halfDelivered, Instant.now());
+        queue.deadLetter("a", deadLettered, "AR");
+
+        assertThat(journal.purgeDeliveredBefore(Instant.now().minusSeconds(3600))).isZero();
+        assertThat(journal.purgeDeliveredBefore(Instant.now().plusSeconds(3600))).isEqualTo(2);
+
+        assertThat(journal.find(delivered)).isEmpty();
+        assertThat(journal.find(unrouted)).isEmpty();
+        assertThat(journal.list(JournalQuery.byPatient("PAT-1"))).isEmpty();
+        assertThat(journal.list(JournalQuery.all())).extracting(JournalEntry::id)
+                .containsExactly(halfDelivered, deadLettered);
+        assertThat(queue.states(delivered)).isEmpty();
+        assertThat(queue.counts()).isEqualTo(Map.of(
+                "a", Map.of("DELIVERED", 1L, "DEAD_LETTER", 1L),
+                "b", Map.of("PENDING", 1L)));
+    }
+
+    @Test
     void aReopenedJournalResumesTheQueueWhereItWas() throws Exception {
         List<JournalEntry> entries = new ArrayList<>();
         try (MessageJournal journal = JdbcMessageJournal.open(config)) {
