@@ -8,7 +8,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads the {@code journal:} section. */
 final class JournalConfigReader {
 
-    static final List<String> KEYS = List.of("kind", "url", "user", "password-file", "group-commit");
+    static final List<String> KEYS = List.of("kind", "url", "user", "password-file", "group-commit", "retention");
 
     private final Problems problems;
     private final YamlValues values;
@@ -47,6 +47,15 @@ final class JournalConfigReader {
                 .flatMap(n -> paths.existingFile(n, journal.child("password-file")));
         boolean groupCommit = journal.optional("group-commit")
                 .flatMap(n -> values.bool(n, journal.child("group-commit"))).orElse(true);
+        Optional<java.time.Duration> retention = journal.optional("retention")
+                .flatMap(n -> values.text(n, journal.child("retention")).flatMap(text -> {
+                    Optional<java.time.Duration> parsed = Durations.parse(text).filter(d -> d.toHours() >= 1);
+                    if (parsed.isEmpty()) {
+                        problems.at(n, journal.child("retention"), "'" + text + "' is not a duration of at least 1h,"
+                                + " such as 720h (30 days)");
+                    }
+                    return parsed;
+                }));
         if (problems.count() == before) {
             if (kind == JournalSettings.Kind.POSTGRESQL) {
                 requireFor(journal, node, "url", url.isPresent());
@@ -60,7 +69,7 @@ final class JournalConfigReader {
         if (problems.count() != before) {
             return Optional.empty();
         }
-        return Optional.of(new JournalSettings(kind, url, user, passwordFile, groupCommit));
+        return Optional.of(new JournalSettings(kind, url, user, passwordFile, groupCommit, retention));
     }
 
     private void requireFor(YamlMapping journal, Node node, String key, boolean present) {

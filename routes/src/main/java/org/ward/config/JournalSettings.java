@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param user         database user (PostgreSQL only)
  * @param passwordFile file holding the database password (PostgreSQL only)
  * @param groupCommit  whether concurrent messages share one commit (never weakens "ACK after commit")
+ * @param retention    how long fully delivered messages are kept before they are pruned; empty: forever
  */
 public record JournalSettings(Kind kind, Optional<String> url, Optional<String> user, Optional<Path> passwordFile,
-                              boolean groupCommit) {
+                              boolean groupCommit, Optional<java.time.Duration> retention) {
 
     public enum Kind {
         H2, POSTGRESQL;
@@ -37,6 +38,7 @@ public record JournalSettings(Kind kind, Optional<String> url, Optional<String> 
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(passwordFile, "passwordFile");
+        Objects.requireNonNull(retention, "retention");
         if (kind == Kind.POSTGRESQL && (url.isEmpty() || user.isEmpty() || passwordFile.isEmpty())) {
             throw new IllegalArgumentException("a PostgreSQL journal needs url, user and password-file");
         }
@@ -44,6 +46,6 @@ public record JournalSettings(Kind kind, Optional<String> url, Optional<String> 
 
     /** H2 in the data directory with group commit. */
     public static JournalSettings defaults() {
-        return new JournalSettings(Kind.H2, Optional.empty(), Optional.empty(), Optional.empty(), true);
+        return new JournalSettings(Kind.H2, Optional.empty(), Optional.empty(), Optional.empty(), true, Optional.empty());
     }
 }

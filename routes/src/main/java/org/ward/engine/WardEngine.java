@@ -2,6 +2,7 @@ package org.ward.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,9 @@ public final class WardEngine implements AutoCloseable {
 
     /** How long in-flight messages may take to finish at shutdown. */
     public static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+    /** How often fully delivered messages past {@code journal.retention} are pruned. */
+    static final Duration RETENTION_CHECK = Duration.ofHours(1);
 
     /** How often audit records of {@code ward} commands are moved into the engine's spool. */
     static final Duration COMMAND_AUDIT_POLL = Duration.ofSeconds(5);
@@ -159,6 +163,14 @@ public final class WardEngine implements AutoCloseable {
             }
             camel.start();
             deliveries.start();
+            config.journal().retention().ifPresent(retention -> housekeeping.every(RETENTION_CHECK, "journal retention",
+                    () -> {
+                        long pruned = journal.purgeDeliveredBefore(Instant.now().minus(retention));
+                        if (pruned > 0) {
+                            LOG.info("journal retention: pruned {} fully delivered message(s) older than {}", pruned,
+                                    retention);
+                        }
+                    }));
             if (config.developmentPki()) {
                 // Ward is the development CA: keep its CRL current so revocation: require keeps working.
                 housekeeping.every(Duration.ofHours(1), "development CRL refresh",

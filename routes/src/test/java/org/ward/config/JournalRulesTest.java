@@ -51,6 +51,15 @@ class JournalRulesTest {
     }
 
     @Test
+    void retentionIsADurationOfAtLeastAnHour() throws ConfigException {
+        assertThat(fixture.load("journal:\n  retention: 720h\n" + ConfigFixture.listener("    port: 2575\n"))
+                .journal().retention()).contains(java.time.Duration.ofDays(30));
+        assertThat(fixture.load(ConfigFixture.listener("    port: 2575\n")).journal().retention()).isEmpty();
+        assertThat(fixture.errors("journal:\n  retention: 5m\n" + ConfigFixture.listener("    port: 2575\n")))
+                .extracting(ConfigError::line, ConfigError::keyPath).containsExactly(tuple(2, "journal.retention"));
+    }
+
+    @Test
     void mistakesAreReportedWithTheirLines() {
         assertThat(fixture.errors("""
                 journal:
