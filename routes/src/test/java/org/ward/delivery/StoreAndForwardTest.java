@@ -124,6 +124,74 @@ class StoreAndForwardTest {
         }
     }
 
+    /**
+     * The downstream receiver is down for {@code ward.outage} (default 60 s) while messages keep
+     * arriving: Ward acknowledges them (they are journaled), queues them, and delivers all of them in
+     * order once the receiver is back (the back-off is at most 60 s, so they arrive within about a
+     * minute of its return).
+     */
+    @Test
+    void aDownstreamOutageQueuesMessagesThatDrainInOrderAfterwards() throws Exception {
+        Duration outage = Duration.parse(System.getProperty("ward.outage", "PT60S"));
+        TestCertificates certificates = TestCertificates.create(dir.resolve("downstream"));
+        TestCertificates.TestCredential server = certificates.server();
+        SSLContext receiverTls = TlsContexts.sslContext(KeyMaterial.load(server.p12(), server.passwordFile()),
+                TrustAnchors.trustManager(certificates.trustAnchors()));
+        TestCertificates.TestCredential wardClient = certificates.get(TestCertificates.Kind.VALID);
+        java.nio.file.Files.createDirectories(dir.resolve("ward"));
+        try (MisbehavingReceiver receiver = MisbehavingReceiver.start(receiverTls,
+                MisbehavingReceiver.Script.always(MisbehavingReceiver.Answer.AA), Duration.ofSeconds(4));
+             WardFixture ward = WardFixture.start(dir.resolve("ward"), WardFixture.options().top(
+                     "destinations:",
+                     "  - name: ehr",
+                     "    type: mllp",
+                     "    host: 127.0.0.1",
+                     "    port: " + receiver.port(),
+                     "    key-store: " + wardClient.p12(),
+                     "    key-store-password-file: " + wardClient.passwordFile(),
+                     "    trust-anchors: " + certificates.trustAnchors(),
+                     "    ack-timeout: 2s",
+                     "routes:",
+                     "  - name: vitals",
+                     "    from: devices",
+                     "    to: [ehr]"));
+             MllpClient device = ward.connectAsDevice()) {
+            List<String> sent = new ArrayList<>();
+            send(device, sent, 1, 5);
+            await(() -> receiver.received().size() >= 5, Duration.ofSeconds(30));
+
+            receiver.goDown();
+            long downSince = System.nanoTime();
+            send(device, sent, 6, 35);
+            long remaining = outage.toNanos() - (System.nanoTime() - downSince);
+            if (remaining > 0) {
+                Thread.sleep(remaining / 1_000_000);
+            }
+            assertThat(receiver.received()).hasSize(5);
+            receiver.comeUp();
+
+            await(() -> receiver.received().size() >= sent.size(), Duration.ofSeconds(90));
+            assertThat(receiver.received().stream().distinct().toList()).containsExactlyElementsOf(sent);
+        }
+    }
+
+    private static void send(MllpClient device, List<String> sent, int from, int to) throws Exception {
+        for (int i = from; i <= to; i++) {
+            String controlId = String.format("OUT-%03d", i);
+            String ack = new String(device.exchange(
+                    Pcd01Samples.withControlId(Pcd01Samples.bloodPressure(), controlId).getBytes(US_ASCII)), US_ASCII);
+            assertThat(ack).contains("MSA|AA|" + controlId);
+            sent.add(controlId);
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
     private static long exports(WardFixture ward) {
         return ward.audit().xml().stream().filter(xml -> xml.contains("csd-code=\"110106\"")).count();
     }
