@@ -73,13 +73,7 @@ final class AuditConfigReader {
         }
         YamlMapping repo = section.get();
         Optional<String> host = repo.required("host").flatMap(n -> values.text(n, repo.child("host")));
-        int port = repo.optional("port").flatMap(n -> values.wholeNumber(n, repo.child("port")).filter(p -> {
-            if (p >= 1 && p <= 65535) {
-                return true;
-            }
-            problems.at(n, repo.child("port"), p + " is not a port number (1-65535)");
-            return false;
-        })).map(Long::intValue).orElse(6514);
+        int port = repo.optional("port").flatMap(n -> values.port(n, repo.child("port"), 1)).orElse(6514);
         boolean verifyHostname = repo.optional("verify-hostname")
                 .flatMap(n -> values.bool(n, repo.child("verify-hostname"))).orElse(true);
         Optional<Path> keyStore = repo.required("key-store").flatMap(n -> paths.existingFile(n, repo.child("key-store")));

@@ -94,13 +94,7 @@ final class RoutingConfigReader {
 
     private Optional<DestinationSettings> mllp(YamlMapping d, String name) {
         Optional<String> host = d.required("host").flatMap(n -> values.text(n, d.child("host")));
-        Optional<Integer> port = d.required("port").flatMap(n -> values.wholeNumber(n, d.child("port")).filter(p -> {
-            if (p >= 1 && p <= 65535) {
-                return true;
-            }
-            problems.at(n, d.child("port"), p + " is not a port number (1-65535)");
-            return false;
-        }).map(Long::intValue));
+        Optional<Integer> port = d.required("port").flatMap(n -> values.port(n, d.child("port"), 1));
         Optional<Path> keyStore = d.required("key-store").flatMap(n -> paths.existingFile(n, d.child("key-store")));
         Optional<Path> password = d.required("key-store-password-file")
                 .flatMap(n -> paths.existingFile(n, d.child("key-store-password-file")));

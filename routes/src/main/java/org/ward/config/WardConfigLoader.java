@@ -276,13 +276,7 @@ public final class WardConfigLoader {
     }
 
     private Optional<Integer> port(Node node, String path) {
-        return values.wholeNumber(node, path).flatMap(port -> {
-            if (ListenerConfig.isValidPort(port)) {
-                return Optional.of(port.intValue());
-            }
-            problems.at(node, path, port + " is not a port number (0-65535)");
-            return Optional.empty();
-        });
+        return values.port(node, path, ListenerConfig.MIN_PORT);
     }
 
     private Optional<Integer> maxFrameBytes(Node node, String path) {

@@ -41,6 +41,20 @@ final class YamlValues {
         return Optional.empty();
     }
 
+    /**
+     * A TCP port from {@code lowest} (0 for "any free port", 1 where a real port is needed) to
+     * 65535; anything else is reported with the range.
+     */
+    Optional<Integer> port(Node node, String path, int lowest) {
+        return wholeNumber(node, path).flatMap(port -> {
+            if (port >= lowest && port <= 65535) {
+                return Optional.of(port.intValue());
+            }
+            problems.at(node, path, port + " is not a port number (" + lowest + "-65535)");
+            return Optional.empty();
+        });
+    }
+
     Optional<Boolean> bool(Node node, String path) {
         if (node instanceof ScalarNode scalar && scalar.isPlain()) {
             if (scalar.getValue().equals("true")) {

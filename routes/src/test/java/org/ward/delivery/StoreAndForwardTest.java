@@ -115,12 +115,16 @@ class StoreAndForwardTest {
     }
 
     /** The directory's files in name order, which is delivery order. */
+    /** The delivered files: complete {@code .hl7} files only, not the hidden temp file of a write in progress. */
     private static List<Path> files(Path directory) throws java.io.IOException {
         if (!java.nio.file.Files.isDirectory(directory)) {
             return List.of();
         }
         try (var listing = java.nio.file.Files.list(directory)) {
-            return listing.sorted().toList();
+            return listing.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.endsWith(".hl7") && !name.startsWith(".");
+            }).sorted().toList();
         }
     }
 
