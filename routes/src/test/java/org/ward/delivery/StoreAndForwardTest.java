@@ -31,28 +31,8 @@ class StoreAndForwardTest {
     @Test
     void acceptedMessagesReachTheDownstreamReceiverInOrderAndAreAuditedAsExports() throws Exception {
         TestCertificates certificates = TestCertificates.create(dir.resolve("downstream"));
-        TestCertificates.TestCredential server = certificates.server();
-        SSLContext receiverTls = TlsContexts.sslContext(KeyMaterial.load(server.p12(), server.passwordFile()),
-                TrustAnchors.trustManager(certificates.trustAnchors()));
-        TestCertificates.TestCredential wardClient = certificates.get(TestCertificates.Kind.VALID);
-        java.nio.file.Files.createDirectories(dir.resolve("ward"));
-        try (MisbehavingReceiver receiver = MisbehavingReceiver.start(receiverTls,
-                MisbehavingReceiver.Script.always(MisbehavingReceiver.Answer.AA), Duration.ofSeconds(4));
-             WardFixture ward = WardFixture.start(dir.resolve("ward"), WardFixture.options().top(
-                     "destinations:",
-                     "  - name: ehr",
-                     "    type: mllp",
-                     "    host: 127.0.0.1",
-                     "    port: " + receiver.port(),
-                     "    key-store: " + wardClient.p12(),
-                     "    key-store-password-file: " + wardClient.passwordFile(),
-                     "    trust-anchors: " + certificates.trustAnchors(),
-                     "    ack-timeout: 2s",
-                     "routes:",
-                     "  - name: vitals",
-                     "    from: devices",
-                     "    when: {transaction: [PCD-01]}",
-                     "    to: [ehr]"));
+        try (MisbehavingReceiver receiver = alwaysAa(certificates);
+             WardFixture ward = wardRoutingTo(receiver, certificates, "    when: {transaction: [PCD-01]}");
              MllpClient device = ward.connectAsDevice()) {
             List<String> sent = new ArrayList<>();
             for (int i = 1; i <= 20; i++) {
@@ -138,27 +118,8 @@ class StoreAndForwardTest {
     void aDownstreamOutageQueuesMessagesThatDrainInOrderAfterwards() throws Exception {
         Duration outage = Duration.parse(System.getProperty("ward.outage", "PT60S"));
         TestCertificates certificates = TestCertificates.create(dir.resolve("downstream"));
-        TestCertificates.TestCredential server = certificates.server();
-        SSLContext receiverTls = TlsContexts.sslContext(KeyMaterial.load(server.p12(), server.passwordFile()),
-                TrustAnchors.trustManager(certificates.trustAnchors()));
-        TestCertificates.TestCredential wardClient = certificates.get(TestCertificates.Kind.VALID);
-        java.nio.file.Files.createDirectories(dir.resolve("ward"));
-        try (MisbehavingReceiver receiver = MisbehavingReceiver.start(receiverTls,
-                MisbehavingReceiver.Script.always(MisbehavingReceiver.Answer.AA), Duration.ofSeconds(4));
-             WardFixture ward = WardFixture.start(dir.resolve("ward"), WardFixture.options().top(
-                     "destinations:",
-                     "  - name: ehr",
-                     "    type: mllp",
-                     "    host: 127.0.0.1",
-                     "    port: " + receiver.port(),
-                     "    key-store: " + wardClient.p12(),
-                     "    key-store-password-file: " + wardClient.passwordFile(),
-                     "    trust-anchors: " + certificates.trustAnchors(),
-                     "    ack-timeout: 2s",
-                     "routes:",
-                     "  - name: vitals",
-                     "    from: devices",
-                     "    to: [ehr]"));
+        try (MisbehavingReceiver receiver = alwaysAa(certificates);
+             WardFixture ward = wardRoutingTo(receiver, certificates);
              MllpClient device = ward.connectAsDevice()) {
             List<String> sent = new ArrayList<>();
             send(device, sent, 1, 5);
@@ -177,6 +138,38 @@ class StoreAndForwardTest {
             await(() -> receiver.received().size() >= sent.size(), Duration.ofSeconds(90));
             assertThat(receiver.received().stream().distinct().toList()).containsExactlyElementsOf(sent);
         }
+    }
+
+    /** A downstream MLLP/TLS receiver that answers AA, with the test PKI's server certificate. */
+    private static MisbehavingReceiver alwaysAa(TestCertificates certificates) throws Exception {
+        TestCertificates.TestCredential server = certificates.server();
+        SSLContext receiverTls = TlsContexts.sslContext(KeyMaterial.load(server.p12(), server.passwordFile()),
+                TrustAnchors.trustManager(certificates.trustAnchors()));
+        return MisbehavingReceiver.start(receiverTls, MisbehavingReceiver.Script.always(MisbehavingReceiver.Answer.AA),
+                Duration.ofSeconds(4));
+    }
+
+    /** Ward with destination {@code ehr} (the receiver) and route {@code vitals} from {@code devices} to it. */
+    private WardFixture wardRoutingTo(MisbehavingReceiver receiver, TestCertificates certificates, String... when)
+            throws Exception {
+        TestCertificates.TestCredential wardClient = certificates.get(TestCertificates.Kind.VALID);
+        java.nio.file.Files.createDirectories(dir.resolve("ward"));
+        List<String> lines = new ArrayList<>(List.of(
+                "destinations:",
+                "  - name: ehr",
+                "    type: mllp",
+                "    host: 127.0.0.1",
+                "    port: " + receiver.port(),
+                "    key-store: " + wardClient.p12(),
+                "    key-store-password-file: " + wardClient.passwordFile(),
+                "    trust-anchors: " + certificates.trustAnchors(),
+                "    ack-timeout: 2s",
+                "routes:",
+                "  - name: vitals",
+                "    from: devices"));
+        lines.addAll(List.of(when));
+        lines.add("    to: [ehr]");
+        return WardFixture.start(dir.resolve("ward"), WardFixture.options().top(lines.toArray(String[]::new)));
     }
 
     private static void send(MllpClient device, List<String> sent, int from, int to) throws Exception {
