@@ -20,9 +20,16 @@ import javax.security.auth.x500.X500Principal;
  * @param dnsNames    subjectAltName dNSName entries
  * @param ipAddresses subjectAltName iPAddress entries
  * @param uris        subjectAltName URI entries (a device's {@code urn:dev:mac:} EUI-64, RFC 9039)
+ * @param extendedKeyUsage extendedKeyUsage OIDs (1.3.6.1.5.5.7.3.1 serverAuth, …3.2 clientAuth)
  */
 public record PeerIdentity(String subject, String issuer, BigInteger serial,
-                           List<String> dnsNames, List<String> ipAddresses, List<String> uris) {
+                           List<String> dnsNames, List<String> ipAddresses, List<String> uris,
+                           List<String> extendedKeyUsage) {
+
+    /** RFC 5280 §4.2.1.12 id-kp-serverAuth. */
+    public static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
+    /** RFC 5280 §4.2.1.12 id-kp-clientAuth. */
+    public static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
 
     private static final int SAN_DNS = 2;
     private static final int SAN_URI = 6;
@@ -38,6 +45,13 @@ public record PeerIdentity(String subject, String issuer, BigInteger serial,
         dnsNames = List.copyOf(dnsNames);
         ipAddresses = List.copyOf(ipAddresses);
         uris = List.copyOf(uris);
+        extendedKeyUsage = List.copyOf(extendedKeyUsage);
+    }
+
+    /** An identity whose certificate states no extended key usage. */
+    public PeerIdentity(String subject, String issuer, BigInteger serial,
+                        List<String> dnsNames, List<String> ipAddresses, List<String> uris) {
+        this(subject, issuer, serial, dnsNames, ipAddresses, uris, List.of());
     }
 
     /** Reads the identity from a certificate that the TLS layer has already verified. */
@@ -58,7 +72,17 @@ public record PeerIdentity(String subject, String issuer, BigInteger serial,
         return new PeerIdentity(
                 certificate.getSubjectX500Principal().getName(X500Principal.RFC2253, DN_KEYWORDS),
                 certificate.getIssuerX500Principal().getName(X500Principal.RFC2253, DN_KEYWORDS),
-                certificate.getSerialNumber(), dns, ips, uris);
+                certificate.getSerialNumber(), dns, ips, uris, extendedKeyUsage(certificate));
+    }
+
+    private static List<String> extendedKeyUsage(X509Certificate certificate) {
+        try {
+            List<String> oids = certificate.getExtendedKeyUsage();
+            return oids == null ? List.of() : oids;
+        } catch (CertificateParsingException e) {
+            throw new IllegalArgumentException("unreadable extendedKeyUsage in certificate "
+                    + certificate.getSerialNumber(), e);
+        }
     }
 
     /** The device EUI-64 (16 lower-case hex digits) from a {@code urn:dev:mac:} SAN URI, if any. */

@@ -1,8 +1,5 @@
 package org.ward.config;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.ward.profile.PcdTransaction;
 import org.ward.profile.ProfileIdentifiers;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -96,42 +88,7 @@ public final class WardConfigLoader {
     }
 
     private Optional<Node> compose() {
-        Mark start = null;
-        if (!Files.exists(file)) {
-            problems.at(start, "(file)", "configuration file does not exist");
-            return Optional.empty();
-        }
-        if (Files.isDirectory(file)) {
-            problems.at(start, "(file)", "is a directory, not a configuration file");
-            return Optional.empty();
-        }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            problems.at(start, "(file)", "is not valid UTF-8");
-            return Optional.empty();
-        } catch (IOException e) {
-            problems.at(start, "(file)", "cannot be read: " + e);
-            return Optional.empty();
-        }
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String context = e.getContext() == null ? "" : e.getContext() + ": ";
-            problems.at(mark, "(syntax)", "YAML syntax error: " + context + e.getProblem());
-            return Optional.empty();
-        } catch (YAMLException e) {
-            problems.at(start, "(syntax)", "YAML error: " + e.getMessage());
-            return Optional.empty();
-        }
-        if (root == null || YamlValues.isNull(root)) {
-            problems.at(start, "(file)", "is empty; at least 'listeners' must be configured");
-            return Optional.empty();
-        }
-        return Optional.of(root);
+        return YamlFiles.compose(file, problems, "is empty; at least 'listeners' must be configured");
     }
 
     private Optional<WardConfig> config(Node rootNode) {
