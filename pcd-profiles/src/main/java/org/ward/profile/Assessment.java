@@ -30,6 +30,14 @@ public record Assessment(Charset charset, Optional<MessageHeader> header, Option
     }
 
     /** The same assessment with another verdict (e.g. refused after a check of the sender). */
+    /**
+     * The same assessment of a message whose content was changed after it was parsed (the access
+     * policy removed segments or fields): the new text, and no parsed message, which would be stale.
+     */
+    public Assessment withText(String newText) {
+        return new Assessment(charset, header, transaction, Optional.empty(), Optional.of(newText), verdict);
+    }
+
     public Assessment withVerdict(Verdict newVerdict) {
         return new Assessment(charset, header, transaction, message, text, newVerdict);
     }

@@ -158,7 +158,7 @@ public final class PolicyLoader {
                 problems.at(tuple.getKeyNode(), path, "destination '" + name.get() + "' is bound twice");
                 continue;
             }
-            if (known != null && !known.contains(name.get())) {
+            if (known != null && !known.contains(name.get()) && !name.get().equals("*")) {
                 problems.at(tuple.getKeyNode(), path, "no destination '" + name.get() + "' in ward.yaml"
                         + (known.isEmpty() ? " (it declares none)" : "; it declares " + String.join(", ", known)));
             }

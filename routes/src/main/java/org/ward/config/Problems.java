@@ -28,6 +28,11 @@ final class Problems {
         errors.add(new ConfigError(file, line, column, keyPath, message));
     }
 
+    /** An error found in another file (policy.yaml read on behalf of ward.yaml). */
+    void add(ConfigError error) {
+        errors.add(error);
+    }
+
     int count() {
         return errors.size();
     }
@@ -35,7 +40,9 @@ final class Problems {
     /** In file order, so the list reads top to bottom like the file. */
     List<ConfigError> sorted() {
         return errors.stream()
-                .sorted(Comparator.comparingInt(ConfigError::line).thenComparingInt(ConfigError::column))
+                .sorted(Comparator.comparing((ConfigError e) -> !e.file().equals(file))
+                        .thenComparing(e -> e.file().toString())
+                        .thenComparingInt(ConfigError::line).thenComparingInt(ConfigError::column))
                 .toList();
     }
 }

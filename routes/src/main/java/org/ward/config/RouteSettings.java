@@ -12,22 +12,35 @@ import org.ward.profile.PcdTransaction;
  *
  * @param transactions  PCD transactions that match (empty: any)
  * @param messageTypes  MSH-9 patterns such as {@code ORU^R01} or {@code ADT^A*} (empty: any)
+ * @param senderRoles   policy roles of which the sending node must hold one (empty: any sender)
  */
 public record RouteSettings(String name, String from, Set<PcdTransaction> transactions, List<String> messageTypes,
-                            List<String> to) {
+                            Set<String> senderRoles, List<String> to) {
+
+    /** A route for any sender. */
+    public RouteSettings(String name, String from, Set<PcdTransaction> transactions, List<String> messageTypes,
+                         List<String> to) {
+        this(name, from, transactions, messageTypes, Set.of(), to);
+    }
 
     public RouteSettings {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(from, "from");
         transactions = Set.copyOf(transactions);
         messageTypes = List.copyOf(messageTypes);
+        senderRoles = Set.copyOf(senderRoles);
         to = List.copyOf(to);
         if (to.isEmpty()) {
             throw new IllegalArgumentException("route " + name + " delivers nowhere");
         }
     }
 
-    /** Whether a message of this transaction (if recognised) and MSH-9 code^trigger matches. */
+    /** Whether a message of this transaction (if recognised) and MSH-9 code^trigger, from a sender with these roles, matches. */
+    public boolean matches(Optional<PcdTransaction> transaction, String messageType, Set<String> roles) {
+        return (senderRoles.isEmpty() || roles.stream().anyMatch(senderRoles::contains)) && matches(transaction, messageType);
+    }
+
+    /** Whether a message of this transaction (if recognised) and MSH-9 code^trigger matches, whoever sent it. */
     public boolean matches(Optional<PcdTransaction> transaction, String messageType) {
         boolean transactionMatches = transactions.isEmpty() || transaction.map(transactions::contains).orElse(false);
         boolean typeMatches = messageTypes.isEmpty() || messageTypes.stream().anyMatch(p -> typeMatches(p, messageType));

@@ -24,7 +24,7 @@ final class RoutingConfigReader {
     static final List<String> DESTINATION_KEYS = List.of("name", "type", "host", "port", "key-store",
             "key-store-password-file", "trust-anchors", "ack-timeout", "acks", "path", "route");
     static final List<String> ROUTE_KEYS = List.of("name", "from", "when", "to");
-    static final List<String> WHEN_KEYS = List.of("transaction", "message-type");
+    static final List<String> WHEN_KEYS = List.of("transaction", "message-type", "sender-role");
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern MESSAGE_TYPE = Pattern.compile("[A-Z0-9]{3}(\\^([A-Z0-9]{1,3}|[A-Z0-9]{0,2}\\*))?|[A-Z0-9]{0,2}\\*");
@@ -124,7 +124,8 @@ final class RoutingConfigReader {
     }
 
     /** Reads the routes and checks every reference; {@code destinations} and listener names are already known. */
-    List<RouteSettings> routes(Node node, Set<String> listeners, List<DestinationSettings> destinations) {
+    List<RouteSettings> routes(Node node, Set<String> listeners, List<DestinationSettings> destinations,
+                               Set<String> roles) {
         Map<String, DestinationSettings> byName = new HashMap<>();
         destinations.forEach(d -> byName.put(d.name(), d));
         List<Node> items = values.list(node, "routes").orElse(List.of());
@@ -133,7 +134,7 @@ final class RoutingConfigReader {
         for (int i = 0; i < items.size(); i++) {
             Node item = items.get(i);
             String path = "routes[" + i + "]";
-            route(item, path, listeners, byName).ifPresent(r -> {
+            route(item, path, listeners, byName, roles).ifPresent(r -> {
                 if (routeNodes.containsKey(r.name())) {
                     problems.at(item, path + ".name", "route name '" + r.name() + "' is used twice");
                 }
@@ -151,7 +152,8 @@ final class RoutingConfigReader {
         return routes;
     }
 
-    private Optional<RouteSettings> route(Node node, String path, Set<String> listeners, Map<String, DestinationSettings> destinations) {
+    private Optional<RouteSettings> route(Node node, String path, Set<String> listeners, Map<String, DestinationSettings> destinations,
+                                          Set<String> roles) {
         int before = problems.count();
         Optional<YamlMapping> mapping = YamlMapping.of(node, path, ROUTE_KEYS, problems);
         if (mapping.isEmpty()) {
@@ -168,6 +170,7 @@ final class RoutingConfigReader {
         }));
         Set<PcdTransaction> transactions = EnumSet.noneOf(PcdTransaction.class);
         List<String> types = new ArrayList<>();
+        Set<String> senderRoles = new java.util.LinkedHashSet<>();
         r.optional("when").ifPresent(n -> YamlMapping.of(n, r.child("when"), WHEN_KEYS, problems).ifPresent(when -> {
             when.optional("transaction").flatMap(t -> pcd.accept(t, when.child("transaction"))).ifPresent(transactions::addAll);
             when.optional("message-type").ifPresent(t -> {
@@ -184,6 +187,7 @@ final class RoutingConfigReader {
                     });
                 }
             });
+            when.optional("sender-role").ifPresent(t -> senderRoles.addAll(senderRoles(t, when.child("sender-role"), roles)));
         }));
         List<String> to = new ArrayList<>();
         r.required("to").ifPresent(n -> {
@@ -206,7 +210,21 @@ final class RoutingConfigReader {
         if (problems.count() != before || name.isEmpty() || from.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RouteSettings(name.get(), from.get(), transactions, types, to));
+        return Optional.of(new RouteSettings(name.get(), from.get(), transactions, types, senderRoles, to));
+    }
+
+    /** Roles from policy.yaml; a route on a role no node can hold would silently match nothing. */
+    private List<String> senderRoles(Node node, String path, Set<String> roles) {
+        List<String> found = new ArrayList<>();
+        for (String role : PolicyRuleReader.names(node, path, values)) {
+            if (roles.contains(role)) {
+                found.add(role);
+            } else {
+                problems.at(node, path, "unknown role '" + role + "'" + (roles.isEmpty()
+                        ? "; policy.yaml declares no roles" : "; policy.yaml declares " + String.join(", ", roles)));
+            }
+        }
+        return found;
     }
 
     private void checkNoCycles(List<RouteSettings> routes, Map<String, DestinationSettings> destinations,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.ward.policy.PolicyDocument;
 import org.ward.profile.ProfileIdentifiers;
 
 /**
@@ -22,10 +23,19 @@ import org.ward.profile.ProfileIdentifiers;
  * @param journal where accepted messages are committed before they are acknowledged
  * @param destinations where messages are delivered
  * @param routes which accepted messages go to which destinations
+ * @param policy who may send, receive and read what (policy.yaml); deny-all when none is configured
  */
 public record WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners,
                          ProfileIdentifiers pcdProfiles, AuditConfig audit, JournalSettings journal,
-                         List<DestinationSettings> destinations, List<RouteSettings> routes) {
+                         List<DestinationSettings> destinations, List<RouteSettings> routes, PolicyDocument policy) {
+
+    /** A configuration without a policy file: nothing is allowed. */
+    public WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners,
+                      ProfileIdentifiers pcdProfiles, AuditConfig audit, JournalSettings journal,
+                      List<DestinationSettings> destinations, List<RouteSettings> routes) {
+        this(source, home, dataDir, developmentPki, listeners, pcdProfiles, audit, journal, destinations, routes,
+                PolicyDocument.denyAll(source.resolveSibling("policy.yaml")));
+    }
 
     public static final Path DEFAULT_DATA_DIR = Path.of("var");
 
@@ -42,6 +52,7 @@ public record WardConfig(Path source, Path home, Path dataDir, boolean developme
         Objects.requireNonNull(pcdProfiles, "pcdProfiles");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(policy, "policy");
         destinations = List.copyOf(destinations);
         routes = List.copyOf(routes);
         listeners = List.copyOf(listeners);

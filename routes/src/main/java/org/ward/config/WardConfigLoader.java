@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ward.policy.PolicyDocument;
 import org.ward.profile.PcdTransaction;
 import org.ward.profile.ProfileIdentifiers;
 import org.yaml.snakeyaml.nodes.Node;
@@ -24,7 +25,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class WardConfigLoader {
 
     static final List<String> ROOT_KEYS = List.of("data-dir", "development-pki", "pcd-profiles", "audit", "journal",
-            "listeners", "destinations", "routes");
+            "listeners", "destinations", "routes", "policy");
     static final List<String> LISTENER_KEYS = List.of(
             "name", "bind", "port", "max-frame-bytes", "idle-timeout", "default-charset", "log-phi", "accept",
             "bind-device-identity", "gateways", "tls");
@@ -123,13 +124,44 @@ public final class WardConfigLoader {
                 .map(routingReader::destinations).orElse(List.of());
         java.util.Set<String> listenerNames = new java.util.LinkedHashSet<>();
         claims.forEach(claim -> claim.name().ifPresent(listenerNames::add));
+        Optional<PolicyDocument> policy = policy(root, destinations);
+        Set<String> roles = policy.map(PolicyDocument::roles).orElse(Set.of());
         List<RouteSettings> routes = root.optional("routes")
-                .map(n -> routingReader.routes(n, listenerNames, destinations)).orElse(List.of());
-        if (problems.count() > 0) {
+                .map(n -> routingReader.routes(n, listenerNames, destinations, roles)).orElse(List.of());
+        if (problems.count() > 0 || policy.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new WardConfig(file, home, dataDir, developmentPki, listeners, profiles, audit, journal,
-                destinations, routes));
+                destinations, routes, policy.get()));
+    }
+
+    /**
+     * The access policy: {@code policy:} names its file (relative to the Ward home); without the key,
+     * {@code policy.yaml} next to ward.yaml is used when it exists, and otherwise nothing is allowed
+     * (every message is refused; the engine says so at start-up).
+     */
+    private Optional<PolicyDocument> policy(YamlMapping root, List<DestinationSettings> destinations) {
+        Optional<Node> key = root.optional("policy");
+        Optional<Path> file = key.isPresent() ? key.flatMap(n -> paths.path(n, "policy")) : Optional.of(defaultPolicyFile());
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        if (key.isEmpty() && !Files.exists(file.get())) {
+            return Optional.of(PolicyDocument.denyAll(file.get()));
+        }
+        Set<String> destinationNames = new java.util.LinkedHashSet<>();
+        destinations.forEach(d -> destinationNames.add(d.name()));
+        try {
+            return Optional.of(PolicyLoader.load(file.get(), destinationNames));
+        } catch (ConfigException e) {
+            e.errors().forEach(problems::add);
+            return Optional.empty();
+        }
+    }
+
+    private Path defaultPolicyFile() {
+        Path parent = file.toAbsolutePath().getParent();
+        return (parent == null ? home : parent).resolve("policy.yaml");
     }
 
     private List<ListenerConfig> listeners(YamlMapping root) {

@@ -20,6 +20,11 @@ import org.ward.delivery.DeliveryEvent;
 import org.ward.store.StoredMessage;
 import org.ward.audit.event.SecurityAlertBuilder;
 import org.ward.audit.event.SecurityConfigurationBuilder;
+import org.ward.audit.event.SecurityRolesChangedBuilder;
+import org.ward.audit.codes.ParticipantObjectIdType;
+import org.ward.policy.Decision;
+import org.ward.policy.PolicyChange;
+import java.util.Set;
 import org.ward.pki.PkiChange;
 import org.ward.pki.PkiEventListener;
 import org.ward.audit.model.CodedValue;
@@ -64,6 +69,11 @@ final class AuditTrail implements NodeAuthenticationListener, PkiEventListener {
      * for AA/CA, minor failure (4) for content errors, serious failure (8) for refusals.
      */
     void received(Assessment assessment, PeerIdentity peer, SocketAddress remote) {
+        received(assessment, peer, remote, List.of());
+    }
+
+    /** As {@link #received(Assessment, PeerIdentity, SocketAddress)}, listing what the send policy removed. */
+    void received(Assessment assessment, PeerIdentity peer, SocketAddress remote, List<PolicyChange> changes) {
         if (assessment.header().isEmpty() || assessment.text().isEmpty() || assessment.transaction().isEmpty()) {
             return; // not an identifiable PCD message: its refusal is in the log; nothing about a patient to audit
         }
@@ -86,6 +96,7 @@ final class AuditTrail implements NodeAuthenticationListener, PkiEventListener {
                     .authenticatedPeer(peer.subject(), peer.deviceEui64().orElse(null), address(remote))
                     .patient(patient)
                     .messageControlId(msh.controlId())
+                    .policyChanges(changes.stream().map(PolicyChange::toString).toList())
                     .outcome(outcome)
                     .build());
         }
@@ -96,6 +107,11 @@ final class AuditTrail implements NodeAuthenticationListener, PkiEventListener {
      * destination acknowledged it, 8 when it refused it for good (dead letter).
      */
     void exported(DeliveryEvent event, StoredMessage stored, boolean delivered) {
+        exported(event, stored, delivered, List.of());
+    }
+
+    /** As {@link #exported(DeliveryEvent, StoredMessage, boolean)}, listing what the destination's view removed. */
+    void exported(DeliveryEvent event, StoredMessage stored, boolean delivered, List<PolicyChange> changes) {
         Optional<MessageHeader> msh = MessageHeader.read(stored.text());
         String transaction = stored.entry().transaction();
         Optional<PcdTransaction> pcd = transaction == null ? Optional.empty() : PcdTransaction.ofId(transaction);
@@ -107,10 +123,51 @@ final class AuditTrail implements NodeAuthenticationListener, PkiEventListener {
                     .destination(Hl7Application.of(event.destination(), ""), NetworkAccessPoint.machineName(event.destination()))
                     .patient(patient)
                     .messageControlId(event.controlId())
+                    .policyChanges(changes.stream().map(PolicyChange::toString).toList())
                     .outcome(delivered ? EventOutcome.SUCCESS : EventOutcome.SERIOUS_FAILURE,
                             delivered ? "delivered to " + event.destination() : "dead-lettered: " + event.reason())
                     .build());
         }
+    }
+
+    /**
+     * Security Alert 110113 / 110147 Access Control Decision: the policy refused a node's message.
+     * Names the roles, the deciding rule and MSH-10; no message content.
+     */
+    void sendRefused(PeerIdentity peer, Set<String> roles, Decision decision, String listener, String messageType,
+                     String controlId, SocketAddress remote) {
+        emit(() -> SecurityAlertBuilder.accessControlDecision(context, clock)
+                .peer(address(remote), true)
+                .presentedCertificate(peer.subject(), peer.serialHex())
+                .alertSubject("mllp:" + listener + "/" + messageType, ParticipantObjectIdType.URI,
+                        "send " + messageType + " control-id " + controlId + " refused: " + reason(roles, decision))
+                .outcome(EventOutcome.MINOR_FAILURE, "access refused by policy")
+                .build());
+    }
+
+    /** Security Alert 110113 / 110147: a destination's roles may not receive a queued message any more. */
+    void receiveRefused(String destination, Set<String> roles, Decision decision, String messageType, String controlId) {
+        emit(() -> SecurityAlertBuilder.accessControlDecision(context, clock)
+                .peer(NetworkAccessPoint.machineName(destination), false)
+                .alertSubject("destination:" + destination + "/" + messageType, ParticipantObjectIdType.URI,
+                        "receive " + messageType + " control-id " + controlId + " refused: " + reason(roles, decision))
+                .outcome(EventOutcome.MINOR_FAILURE, "access refused by policy")
+                .build());
+    }
+
+    /** Security Alert 110113 / 110136 Security Roles Changed: a policy file was loaded, or refused. */
+    void policyChanged(String location, String change, boolean applied) {
+        emit(() -> SecurityRolesChangedBuilder.of(context, clock)
+                .changedByProcess("ward policy reload", osUser())
+                .policy(location, change)
+                .outcome(applied ? EventOutcome.SUCCESS : EventOutcome.MINOR_FAILURE, applied ? "policy in force"
+                        : "new policy refused; previous policy stays in force")
+                .build());
+    }
+
+    private static String reason(Set<String> roles, Decision decision) {
+        return "roles " + (roles.isEmpty() ? "(none)" : String.join(",", new java.util.TreeSet<>(roles))) + ", "
+                + decision.rule().map(r -> "rule " + r.source()).orElse("no rule allows it (default deny)");
     }
 
     void deviceIdentityMismatch(PeerIdentity peer, ClaimedDevice claim, SocketAddress remote) {

@@ -33,13 +33,14 @@ final class Deliveries implements AutoCloseable {
 
     private final Map<String, DestinationWorker> workers = new HashMap<>();
 
-    Deliveries(List<DestinationSettings> destinations, MessageJournal journal, AuditTrail audit)
+    Deliveries(List<DestinationSettings> destinations, MessageJournal journal, AuditTrail audit, LivePolicy policy)
             throws IOException, GeneralSecurityException {
-        DeliveryQueue queue = journal.deliveryQueue();
+        PolicyViewQueue[] views = new PolicyViewQueue[1];
         DeliveryListener listener = new DeliveryListener() {
             @Override
             public void delivered(DeliveryEvent event) {
-                journal.find(event.messageId()).ifPresent(stored -> audit.exported(event, stored, true));
+                List<org.ward.policy.PolicyChange> removed = views[0].changesDelivered(event.destination(), event.messageId());
+                journal.find(event.messageId()).ifPresent(stored -> audit.exported(event, stored, true, removed));
             }
 
             @Override
@@ -49,6 +50,8 @@ final class Deliveries implements AutoCloseable {
                 journal.find(event.messageId()).ifPresent(stored -> audit.exported(event, stored, false));
             }
         };
+        views[0] = new PolicyViewQueue(journal.deliveryQueue(), policy, audit, listener);
+        DeliveryQueue queue = views[0];
         for (DestinationSettings destination : destinations) {
             if (destination instanceof DestinationSettings.Mllp mllp) {
                 DestinationConfig config = new DestinationConfig(mllp.name(), mllp.host(), mllp.port(), mllp.keyStore(),

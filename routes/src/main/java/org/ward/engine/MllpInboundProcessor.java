@@ -32,6 +32,12 @@ import org.ward.store.MessageJournal;
 import org.ward.store.Sender;
 import org.ward.profile.MessageAssessor;
 import org.ward.tls.PeerIdentity;
+import java.util.Set;
+import org.ward.policy.AccessPolicy;
+import org.ward.policy.Decision;
+import org.ward.policy.Operation;
+import org.ward.policy.PolicyChange;
+import org.ward.policy.PolicyResult;
 import org.ward.tls.PeerIdentityHandler;
 
 /**
@@ -57,10 +63,12 @@ public final class MllpInboundProcessor implements Processor {
     private final MessageJournal journal;
     private final RouteResolver routes;
     private final java.util.function.Consumer<List<String>> queued;
+    private final LivePolicy policy;
 
     MllpInboundProcessor(ListenerConfig listener, MessageAssessor assessor, AckFactory acks, ListenerStats stats,
                          AuditTrail audit, MessageJournal journal, RouteResolver routes,
-                         java.util.function.Consumer<List<String>> queued) {
+                         java.util.function.Consumer<List<String>> queued, LivePolicy policy) {
+        this.policy = policy;
         this.routes = routes;
         this.queued = queued;
         this.listener = listener;
@@ -87,11 +95,14 @@ public final class MllpInboundProcessor implements Processor {
         exchange.getMessage().setHeader(WardHeaders.PEER_IDENTITY, peer);
         byte[] payload = exchange.getIn().getBody(byte[].class);
         try {
-            Assessment assessment = commit(bindToSender(
-                    assessor.assess(payload, listener.defaultCharset(), listener.accept()), peer, exchange,
-                    ctx.channel().remoteAddress()), peer, payload);
+            AccessPolicy access = policy.current();
+            Set<String> roles = access.rolesOf(peer);
+            Assessment assessed = bindToSender(assessor.assess(payload, listener.defaultCharset(), listener.accept()),
+                    peer, exchange, ctx.channel().remoteAddress());
+            Enforced enforced = enforce(assessed, payload, access, roles, peer, ctx.channel().remoteAddress());
+            Assessment assessment = commit(enforced.assessment(), peer, enforced.payload(), roles, access);
             log(assessment, payload, peer, ctx);
-            audit.received(assessment, peer, ctx.channel().remoteAddress());
+            audit.received(assessment, peer, ctx.channel().remoteAddress(), enforced.changes());
             count(assessment.verdict().outcome());
             List<String> replies = acks.respond(assessment.header(), assessment.verdict());
             exchange.getMessage().setBody(replies.isEmpty() ? null : new MllpReplies(
@@ -133,17 +144,54 @@ public final class MllpInboundProcessor implements Processor {
         return assessment;
     }
 
+    /** An assessed message after the send policy: possibly refused, possibly with segments or fields removed. */
+    private record Enforced(Assessment assessment, byte[] payload, List<PolicyChange> changes) {
+    }
+
+    /**
+     * The send policy, before the journal: a node whose roles may not send this message type, or that
+     * sent a segment or field a rule rejects, gets AR/CR with ERR "Access refused" (which rule, the
+     * operator finds in the audit trail, not the sender); segments and fields the rules drop or redact
+     * are gone from what is journalled, forwarded and audited.
+     */
+    private Enforced enforce(Assessment assessment, byte[] payload, AccessPolicy access, Set<String> roles,
+                             PeerIdentity peer, java.net.SocketAddress remote) {
+        if (!assessment.verdict().outcome().isSuccess() || assessment.text().isEmpty()) {
+            return new Enforced(assessment, payload, List.of());
+        }
+        PolicyResult result = access.apply(roles, Operation.SEND, assessment.text().get());
+        MessageHeader header = assessment.header().orElseThrow();
+        if (!result.permitted()) {
+            Decision decision = result.refusal().get();
+            LOG.warn("[{}] access refused: {} ({}) with roles {} may not send {} control-id={}: {}", listener.name(),
+                    peer.subject(), peer.serialHex(), roles, header.messageType(), header.controlId(), decision.why());
+            audit.sendRefused(peer, roles, decision, listener.name(), header.messageType(), header.controlId(), remote);
+            Hl7Problem refused = Hl7Problem.error(ErrorCode.APPLICATION_INTERNAL_ERROR, null, "Access refused");
+            return new Enforced(assessment.withVerdict(new Verdict(ProcessingOutcome.REJECTED, List.of(refused),
+                    assessment.verdict().profile())), payload, List.of());
+        }
+        if (!result.changed()) {
+            return new Enforced(assessment, payload, List.of());
+        }
+        LOG.info("[{}] control-id={} from {}: policy removed {}", listener.name(), header.controlId(), peer.subject(),
+                result.changes());
+        return new Enforced(assessment.withText(result.text()), result.text().getBytes(assessment.charset()),
+                result.changes());
+    }
+
     /**
      * Commits an accepted message to the journal before anything acknowledges it: AA/CA leave only
      * after the commit is durable. A message that cannot be committed is answered AE/CE with ERR
      * 207, never AA/CA, and the sender keeps the responsibility to resend it.
      */
-    private Assessment commit(Assessment assessment, PeerIdentity peer, byte[] payload) {
+    private Assessment commit(Assessment assessment, PeerIdentity peer, byte[] payload, Set<String> roles,
+                              AccessPolicy access) {
         if (!assessment.verdict().outcome().isSuccess()) {
             return assessment;
         }
         MessageHeader header = assessment.header().orElseThrow();
-        List<String> destinations = routes.destinationsFor(listener.name(), assessment.transaction(), header.messageType());
+        List<String> destinations = routes.destinationsFor(listener.name(), assessment.transaction(), header.messageType(),
+                roles).stream().filter(d -> mayReceive(access, d, header)).toList();
         InboundRecord record = new InboundRecord(Instant.now(), listener.name(),
                 new Sender(peer.subject(), peer.serialHex().toLowerCase(java.util.Locale.ROOT),
                         peer.deviceEui64().orElse(null)),
@@ -159,6 +207,17 @@ public final class MllpInboundProcessor implements Processor {
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             return notStored(assessment, e);
         }
+    }
+
+    /** Routing never queues a message for a destination whose roles may not receive its type at all. */
+    private boolean mayReceive(AccessPolicy access, String destination, MessageHeader header) {
+        if (access.permits(access.rolesOfDestination(destination), Operation.RECEIVE, header.messageType())) {
+            return true;
+        }
+        LOG.warn("[{}] control-id={} not queued for destination {}: its roles {} may not receive {} (policy)",
+                listener.name(), header.controlId(), destination, access.rolesOfDestination(destination),
+                header.messageType());
+        return false;
     }
 
     private Assessment notStored(Assessment assessment, Exception cause) {

@@ -30,17 +30,23 @@ final class RouteResolver {
     }
 
     List<String> destinationsFor(String listener, Optional<PcdTransaction> transaction, String messageType) {
+        return destinationsFor(listener, transaction, messageType, Set.of());
+    }
+
+    /** The destinations for a message from a sender holding {@code senderRoles} (routes with {@code sender-role} need one). */
+    List<String> destinationsFor(String listener, Optional<PcdTransaction> transaction, String messageType,
+                                 Set<String> senderRoles) {
         Set<String> found = new LinkedHashSet<>();
         for (RouteSettings route : routes) {
-            if (route.from().equals(listener) && route.matches(transaction, messageType)) {
-                follow(route, transaction, messageType, found, new LinkedHashSet<>());
+            if (route.from().equals(listener) && route.matches(transaction, messageType, senderRoles)) {
+                follow(route, transaction, messageType, senderRoles, found, new LinkedHashSet<>());
             }
         }
         return new ArrayList<>(found);
     }
 
-    private void follow(RouteSettings route, Optional<PcdTransaction> transaction, String messageType, Set<String> found,
-                        Set<String> visited) {
+    private void follow(RouteSettings route, Optional<PcdTransaction> transaction, String messageType,
+                        Set<String> senderRoles, Set<String> found, Set<String> visited) {
         if (!visited.add(route.name())) {
             return;
         }
@@ -48,8 +54,8 @@ final class RouteResolver {
             DestinationSettings destination = destinations.get(name);
             if (destination instanceof DestinationSettings.Route via) {
                 RouteSettings next = routesByName.get(via.route());
-                if (next != null && next.matches(transaction, messageType)) {
-                    follow(next, transaction, messageType, found, visited);
+                if (next != null && next.matches(transaction, messageType, senderRoles)) {
+                    follow(next, transaction, messageType, senderRoles, found, visited);
                 }
             } else if (destination != null) {
                 found.add(name);

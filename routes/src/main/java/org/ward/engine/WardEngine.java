@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Registry;
@@ -45,6 +46,8 @@ public final class WardEngine implements AutoCloseable {
 
     /** How often fully delivered messages past {@code journal.retention} are pruned. */
     static final Duration RETENTION_CHECK = Duration.ofHours(1);
+    /** How often policy.yaml is looked at for changes. */
+    static final Duration POLICY_WATCH = Duration.ofSeconds(1);
 
     /** How often audit records of {@code ward} commands are moved into the engine's spool. */
     static final Duration COMMAND_AUDIT_POLL = Duration.ofSeconds(5);
@@ -123,9 +126,12 @@ public final class WardEngine implements AutoCloseable {
 
         MessageJournal journal = JournalWiring.open(config.journal(), config.dataDir());
         RouteResolver routes = new RouteResolver(config.routes(), config.destinations());
+        Set<String> destinationNames = new java.util.LinkedHashSet<>();
+        config.destinations().forEach(d -> destinationNames.add(d.name()));
+        LivePolicy policy = new LivePolicy(config.policy(), destinationNames, trail);
         Deliveries deliveries;
         try {
-            deliveries = new Deliveries(config.destinations(), journal, trail);
+            deliveries = new Deliveries(config.destinations(), journal, trail, policy);
         } catch (Exception e) {
             journal.close();
             throw e;
@@ -158,7 +164,7 @@ public final class WardEngine implements AutoCloseable {
                 stats.put(listener.name(), listenerStats);
                 camel.addRoutes(new MllpListenerRoute(listener, port,
                         new MllpInboundProcessor(listener, assessor, acks, listenerStats, trail, journal, routes,
-                                deliveries::wake)));
+                                deliveries::wake, policy)));
                 addresses.add(new ListeningAddress(listener.name(), "mllp+tls", listener.bind(), port));
             }
             camel.start();
@@ -176,6 +182,7 @@ public final class WardEngine implements AutoCloseable {
                 housekeeping.every(Duration.ofHours(1), "development CRL refresh",
                         () -> DevelopmentPki.refreshCrl(config.developmentPkiDir(), trail));
             }
+            housekeeping.every(POLICY_WATCH, "access policy reload", policy::reloadIfChanged);
             housekeeping.start();
             trail.applicationStarted();
         } catch (Exception e) {

@@ -62,9 +62,13 @@ public final class AccessPolicy {
         return roles;
     }
 
-    /** The roles of a destination named in ward.yaml; none when the policy does not name it. */
+    /**
+     * The roles of a destination named in ward.yaml: its own binding, else the {@code "*"} binding,
+     * else none (it receives nothing).
+     */
     public Set<String> rolesOfDestination(String destination) {
-        return destinationRoles.getOrDefault(destination, Set.of());
+        Set<String> roles = destinationRoles.get(destination);
+        return roles != null ? roles : destinationRoles.getOrDefault("*", Set.of());
     }
 
     /** Whether the roles may {@code operation} messages of this type at all (MSH-9.1^MSH-9.2). */

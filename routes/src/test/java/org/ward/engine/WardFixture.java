@@ -50,6 +50,7 @@ public final class WardFixture implements AutoCloseable {
         private int maxFrameBytes = 1048576;
         private final List<String> listenerLines = new ArrayList<>();
         private final List<String> topLines = new ArrayList<>();
+        private List<String> policyLines = OPEN_POLICY;
         private final List<String> tlsLines = new ArrayList<>(List.of(
                 "      crls: [var/pki/crl.pem]"));
         private ListenerPki pki = new ListenerPki("var/pki/server.p12", "var/pki/server.p12.password",
@@ -81,6 +82,12 @@ public final class WardFixture implements AutoCloseable {
             return this;
         }
 
+        /** The lines of policy.yaml; by default {@link #OPEN_POLICY}, which lets every node and destination do everything. */
+        public Options policy(String... lines) {
+            policyLines = List.of(lines);
+            return this;
+        }
+
         /** Extra top-level lines of ward.yaml, e.g. a {@code journal:} section. */
         public Options top(String... lines) {
             topLines.addAll(List.of(lines));
@@ -100,6 +107,13 @@ public final class WardFixture implements AutoCloseable {
             return this;
         }
     }
+
+    /** A test policy that allows every node to send, and every destination to receive, any message unchanged. */
+    public static final List<String> OPEN_POLICY = List.of(
+            "roles: {any-node: every node (tests only)}",
+            "nodes: [{subject: '*', roles: [any-node]}]",
+            "destinations: {'*': [any-node]}",
+            "rules: [{role: any-node, operation: [send, receive, read], message-type: '*', action: allow}]");
 
     public static Options options() {
         return new Options();
@@ -139,6 +153,7 @@ public final class WardFixture implements AutoCloseable {
                 "      trust-anchors: " + options.pki.trustAnchors()));
         lines.addAll(options.tlsLines);
         Files.writeString(yaml, String.join("\n", lines) + "\n");
+        Files.writeString(dir.resolve("policy.yaml"), String.join("\n", options.policyLines) + "\n");
         WardConfig config = WardConfigLoader.load(yaml, dir);
         RecordingAuditSink audit = new RecordingAuditSink();
         AuditContext context = AuditContext.applicationServer("ward@test", null, NetworkAccessPoint.machineName("localhost"));

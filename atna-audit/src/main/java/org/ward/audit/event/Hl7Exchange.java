@@ -22,12 +22,15 @@ final class Hl7Exchange {
 
     /** ParticipantObjectDetail type carrying the message control ID. */
     static final String MSH_10 = "MSH-10";
+    /** ParticipantObjectDetail type for each thing the access policy removed, e.g. "PID-19 redact". */
+    static final String POLICY_CHANGE = "AccessPolicyChange";
 
     private ActiveParticipant source;
     private ActiveParticipant destination;
     private ActiveParticipant authenticatedPeer;
     private String patientId;
     private String messageControlId;
+    private List<String> policyChanges = List.of();
 
     void source(Hl7Application sender, NetworkAccessPoint address) {
         Objects.requireNonNull(sender, "sender");
@@ -59,6 +62,10 @@ final class Hl7Exchange {
         messageControlId = requireNotBlank(msh10, "MSH-10");
     }
 
+    void policyChanges(List<String> changes) {
+        policyChanges = List.copyOf(changes);
+    }
+
     void validate(String event) {
         AuditEventBuilder.require(source != null, event + " needs the source (MSH-4|MSH-3, 110153)");
         AuditEventBuilder.require(destination != null, event + " needs the destination (MSH-6|MSH-5, 110152)");
@@ -78,7 +85,14 @@ final class Hl7Exchange {
     ParticipantObjectIdentification patientObject() {
         return new ParticipantObjectIdentification(patientId, ParticipantObjectType.PERSON,
                 ParticipantObjectRole.PATIENT, null, ParticipantObjectIdType.PATIENT_NUMBER.value(),
-                null, null, null, List.of(ParticipantObjectDetail.text(MSH_10, messageControlId)));
+                null, null, null, details());
+    }
+
+    private List<ParticipantObjectDetail> details() {
+        List<ParticipantObjectDetail> details = new ArrayList<>();
+        details.add(ParticipantObjectDetail.text(MSH_10, messageControlId));
+        policyChanges.forEach(change -> details.add(ParticipantObjectDetail.text(POLICY_CHANGE, change)));
+        return details;
     }
 
     private static String requireNotBlank(String value, String what) {

@@ -76,6 +76,15 @@ public final class ImportBuilder extends AuditEventBuilder<ImportBuilder> {
         return this;
     }
 
+    /**
+     * What the access policy redacted or dropped from the message on its way (targets and actions,
+     * e.g. {@code PID-19 redact}, never values), as ParticipantObjectDetail "AccessPolicyChange".
+     */
+    public ImportBuilder policyChanges(List<String> changes) {
+        exchange.policyChanges(changes);
+        return this;
+    }
+
     @Override
     EventId eventId() {
         return EventId.IMPORT;

@@ -30,4 +30,16 @@ public final class SecurityRolesChangedBuilder extends SecurityAdministrationBui
         objects.add(userAccount(principal, change));
         return this;
     }
+
+    /**
+     * The access policy that assigns roles and their rights, e.g. {@code config/policy.yaml}, and how it
+     * changed ("reloaded, version 3f2a…" or why a new version was refused).
+     */
+    public SecurityRolesChangedBuilder policy(String location, String change) {
+        if (change == null || change.isBlank()) {
+            throw new IllegalArgumentException("say what changed");
+        }
+        objects.add(securityResource(location, org.ward.audit.codes.ParticipantObjectIdType.URI, change));
+        return this;
+    }
 }
