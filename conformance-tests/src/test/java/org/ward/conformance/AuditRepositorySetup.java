@@ -75,6 +75,7 @@ final class AuditRepositorySetup {
         RsyslogReceiver rsyslog = new RsyslogReceiver(rsyslogDir, pki.trustAnchors(), server.chainPem(), serverKey,
                 AUDIT_CLIENT_CN);
         Path config = home.resolve("ward.yaml");
+        WardFixture.writeOpenPolicy(home);
         Files.writeString(config, String.join("\n",
                 "data-dir: " + home.resolve("var"),
                 "development-pki: true",

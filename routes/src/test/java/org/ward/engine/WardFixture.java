@@ -115,6 +115,11 @@ public final class WardFixture implements AutoCloseable {
             "destinations: {'*': [any-node]}",
             "rules: [{role: any-node, operation: [send, receive, read], message-type: '*', action: allow}]");
 
+    /** Writes {@link #OPEN_POLICY} as policy.yaml into {@code dir}, where a ward.yaml there finds it. */
+    public static Path writeOpenPolicy(Path dir) throws java.io.IOException {
+        return Files.writeString(dir.resolve("policy.yaml"), String.join("\n", OPEN_POLICY) + "\n");
+    }
+
     public static Options options() {
         return new Options();
     }
