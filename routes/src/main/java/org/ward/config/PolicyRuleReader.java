@@ -148,6 +148,9 @@ final class PolicyRuleReader {
         if (action == Action.DROP) {
             return check(false, at, path, "only segments can be dropped; redact " + p + " instead");
         }
+        if (p.segment().equals("OBX") && p.field() == 2 && action != Action.ALLOW) {
+            return check(false, at, path, "OBX-2 names the value type OBX-5 is read with; redact or reject OBX-5 instead");
+        }
         if (p.segment().equals("MSH") && STRUCTURAL_HEADER_FIELDS.contains(p.field()) && action != Action.ALLOW) {
             return check(false, at, path, p.fieldOnly() + " keeps the message valid and cannot be " + action.label() + "ed");
         }

@@ -9,7 +9,7 @@ import java.util.TreeSet;
  * The rules of every role that may see a message type, for one segment name. Roles combine by the
  * most permissive decision, so a segment for which one role has no rule at all passes unchanged.
  */
-final class SegmentPlan {
+public final class SegmentPlan {
 
     /** How a segment came out. */
     enum Fate { KEEP, DROP, REJECT }
@@ -64,8 +64,8 @@ final class SegmentPlan {
                 continue;
             }
             Decision ofField = fieldDecision(segment, field, ofSegment);
-            if (ofField.action() == Action.REDACT && field == 1 && SetIds.SEGMENTS.contains(name) && ofField.inherited()) {
-                ofField = ofField.inheritedAs(Action.ALLOW); // a redacted segment keeps its set ID
+            if (ofField.action() == Action.REDACT && ofField.inherited() && structural(name, field)) {
+                ofField = ofField.inheritedAs(Action.ALLOW);
             }
             String value = segment.field(field);
             if (value.isEmpty()) {
@@ -84,6 +84,14 @@ final class SegmentPlan {
             }
         }
         return Fate.KEEP;
+    }
+
+    /**
+     * Fields a redacted segment keeps because they describe the others rather than carry data: the set
+     * ID, and OBX-2, the value type without which OBX-5 cannot be read (HL7 v2.6 §7.4.2.2).
+     */
+    public static boolean structural(String segment, int field) {
+        return (field == 1 && SetIds.SEGMENTS.contains(segment)) || (field == 2 && segment.equals("OBX"));
     }
 
     private Decision fieldDecision(Er7Segment segment, int field, Decision[] ofSegment) {
