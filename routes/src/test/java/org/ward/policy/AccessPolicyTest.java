@@ -99,7 +99,7 @@ class AccessPolicyTest {
     }
 
     @Test
-    void aSegmentRedactKeepsTheSetIdAndAFieldAllowInsideIt() {
+    void aSegmentRedactKeepsTheSetIdTheValueTypeAndAFieldAllowInsideIt() {
         AccessPolicy policy = policy(
                 "  - {role: billing, operation: receive, message-type: ORU^R01, action: allow}",
                 "  - {role: billing, operation: receive, message-type: ORU^R01, target: OBX, action: redact}",
@@ -107,7 +107,7 @@ class AccessPolicyTest {
 
         PolicyResult result = policy.apply(roles("billing"), Operation.RECEIVE, BP);
 
-        assertThat(segment(result.text(), "OBX|2")).isEqualTo("OBX|2||150021^MDC_PRESS_BLD_NONINV_SYS^MDC");
+        assertThat(segment(result.text(), "OBX|2")).isEqualTo("OBX|2|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC");
     }
 
     @Test
