@@ -28,14 +28,24 @@ final class Problems {
         errors.add(new ConfigError(file, line, column, keyPath, message));
     }
 
+    /** An error in another file than the one being read (a Camel route file). */
+    void add(ConfigError error) {
+        errors.add(error);
+    }
+
     int count() {
         return errors.size();
     }
 
-    /** In file order, so the list reads top to bottom like the file. */
+    /**
+     * In file order, so the list reads top to bottom like the file: the file being read first, then
+     * each other file by name.
+     */
     List<ConfigError> sorted() {
         return errors.stream()
-                .sorted(Comparator.comparingInt(ConfigError::line).thenComparingInt(ConfigError::column))
+                .sorted(Comparator.comparing((ConfigError e) -> !e.file().equals(file))
+                        .thenComparing(e -> e.file().toString())
+                        .thenComparingInt(ConfigError::line).thenComparingInt(ConfigError::column))
                 .toList();
     }
 }

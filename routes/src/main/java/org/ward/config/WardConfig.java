@@ -22,17 +22,18 @@ import org.ward.profile.ProfileIdentifiers;
  * @param journal where accepted messages are committed before they are acknowledged
  * @param destinations where messages are delivered
  * @param routes which accepted messages go to which destinations
+ * @param camelRoutes the Camel YAML DSL route files of {@code camel-routes}, absolute, in name order
  */
 public record WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners,
                          ProfileIdentifiers pcdProfiles, AuditConfig audit, JournalSettings journal,
-                         List<DestinationSettings> destinations, List<RouteSettings> routes) {
+                         List<DestinationSettings> destinations, List<RouteSettings> routes, List<Path> camelRoutes) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("var");
 
     /** A configuration with the default PCD profile identifiers. */
     public WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners) {
         this(source, home, dataDir, developmentPki, listeners, ProfileIdentifiers.defaults(), AuditConfig.defaults(dataDir),
-                JournalSettings.defaults(), List.of(), List.of());
+                JournalSettings.defaults(), List.of(), List.of(), List.of());
     }
 
     public WardConfig {
@@ -44,6 +45,7 @@ public record WardConfig(Path source, Path home, Path dataDir, boolean developme
         Objects.requireNonNull(journal, "journal");
         destinations = List.copyOf(destinations);
         routes = List.copyOf(routes);
+        camelRoutes = List.copyOf(camelRoutes);
         listeners = List.copyOf(listeners);
         if (listeners.isEmpty()) {
             throw new IllegalArgumentException("at least one listener is required");
