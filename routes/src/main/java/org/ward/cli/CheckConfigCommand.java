@@ -2,6 +2,7 @@ package org.ward.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ward.camel.YamlRouteReader;
 import org.ward.config.ConfigException;
 import org.ward.config.WardConfigLoader;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "check-config", description = "Validate a configuration file; print every error as file:line:column key: message.")
+@Command(name = "check-config", description = "Validate a configuration file and its Camel route files; print every error as file:line:column key: message.")
 final class CheckConfigCommand implements Callable<Integer> {
 
     @Spec
@@ -22,7 +23,7 @@ final class CheckConfigCommand implements Callable<Integer> {
     public Integer call() {
         Path config = file != null ? file : WardCli.defaultConfig();
         try {
-            WardConfigLoader.load(config, WardCli.home());
+            WardConfigLoader.load(config, WardCli.home(), new YamlRouteReader());
             spec.commandLine().getOut().println(config + ": OK");
             return 0;
         } catch (ConfigException e) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.ward.camel.YamlRouteReader;
 import org.ward.config.ConfigException;
 import org.ward.config.WardConfig;
 import org.ward.config.WardConfigLoader;
@@ -35,7 +36,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         WardConfig wardConfig;
         try {
-            wardConfig = WardConfigLoader.load(config != null ? config : WardCli.defaultConfig(), WardCli.home());
+            wardConfig = WardConfigLoader.load(config != null ? config : WardCli.defaultConfig(), WardCli.home(),
+                    new YamlRouteReader());
         } catch (ConfigException e) {
             ConfigReport.print(e, spec.commandLine().getErr());
             spec.commandLine().getErr().println("ward run: not started");

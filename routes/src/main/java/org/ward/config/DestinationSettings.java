@@ -46,4 +46,14 @@ public sealed interface DestinationSettings {
             Objects.requireNonNull(route, "route");
         }
     }
+
+    /**
+     * A Camel YAML DSL route, in the {@code camel-routes} directory, that starts {@code from: ward:<name>}:
+     * each message is handed to it in order and counts as delivered when the route completes.
+     */
+    record Camel(String name) implements DestinationSettings {
+        public Camel {
+            Objects.requireNonNull(name, "name");
+        }
+    }
 }

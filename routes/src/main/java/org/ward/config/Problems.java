@@ -28,7 +28,7 @@ final class Problems {
         errors.add(new ConfigError(file, line, column, keyPath, message));
     }
 
-    /** An error found in another file (policy.yaml read on behalf of ward.yaml). */
+    /** An error in another file than the one being read (policy.yaml, a Camel route file). */
     void add(ConfigError error) {
         errors.add(error);
     }
@@ -37,7 +37,10 @@ final class Problems {
         return errors.size();
     }
 
-    /** In file order, so the list reads top to bottom like the file. */
+    /**
+     * In file order, so the list reads top to bottom like the file: the file being read first, then
+     * each other file by name.
+     */
     List<ConfigError> sorted() {
         return errors.stream()
                 .sorted(Comparator.comparing((ConfigError e) -> !e.file().equals(file))

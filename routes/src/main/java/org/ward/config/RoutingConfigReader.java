@@ -36,6 +36,9 @@ final class RoutingConfigReader {
     /** Where each route destination names its route, to report an unknown one at that line. */
     private final Map<String, Node> routeReferences = new HashMap<>();
     private final Map<String, String> routeReferencePaths = new HashMap<>();
+    /** Where each valid destination is named, to report a problem found later (a camel destination no route consumes). */
+    private final Map<String, Node> destinationNameNodes = new HashMap<>();
+    private final Map<String, String> destinationNamePaths = new HashMap<>();
 
     RoutingConfigReader(Problems problems, YamlValues values, ConfigPaths paths, PcdConfigReader pcd) {
         this.problems = problems;
@@ -56,6 +59,8 @@ final class RoutingConfigReader {
                     problems.at(item, path + ".name", "destination name '" + d.name() + "' is used twice");
                 }
                 destinations.add(d);
+                destinationNameNodes.putIfAbsent(d.name(), item);
+                destinationNamePaths.putIfAbsent(d.name(), path);
             });
         }
         return destinations;
@@ -70,10 +75,10 @@ final class RoutingConfigReader {
         YamlMapping d = mapping.get();
         Optional<String> name = d.required("name").flatMap(n -> name(n, d.child("name")));
         Optional<String> type = d.required("type").flatMap(n -> values.text(n, d.child("type")).filter(t -> {
-            if (List.of("mllp", "directory", "route").contains(t)) {
+            if (List.of("mllp", "directory", "route", "camel").contains(t)) {
                 return true;
             }
-            problems.at(n, d.child("type"), "'" + t + "' is not a destination type: mllp, directory or route");
+            problems.at(n, d.child("type"), "'" + t + "' is not a destination type: mllp, directory, route or camel");
             return false;
         }));
         if (name.isEmpty() || type.isEmpty()) {
@@ -83,6 +88,7 @@ final class RoutingConfigReader {
             case "mllp" -> mllp(d, name.get());
             case "directory" -> d.required("path").flatMap(n -> paths.path(n, d.child("path")))
                     .map(p -> new DestinationSettings.Directory(name.get(), p));
+            case "camel" -> Optional.of(new DestinationSettings.Camel(name.get()));
             default -> d.required("route").flatMap(n -> {
                 routeReferences.put(name.get(), n);
                 routeReferencePaths.put(name.get(), d.child("route"));
@@ -121,6 +127,16 @@ final class RoutingConfigReader {
         }
         return Optional.of(new DestinationSettings.Mllp(name, host.get(), port.get(), keyStore.get(), password.get(),
                 anchors.get(), ackTimeout, acks));
+    }
+
+    /** The node of the destination named {@code name}, as read by {@link #destinations}. */
+    Node destinationNode(String name) {
+        return destinationNameNodes.get(name);
+    }
+
+    /** The key path of the destination named {@code name} ({@code destinations[2]}). */
+    String destinationPath(String name) {
+        return destinationNamePaths.get(name);
     }
 
     /** Reads the routes and checks every reference; {@code destinations} and listener names are already known. */

@@ -23,18 +23,20 @@ import org.ward.profile.ProfileIdentifiers;
  * @param journal where accepted messages are committed before they are acknowledged
  * @param destinations where messages are delivered
  * @param routes which accepted messages go to which destinations
+ * @param camelRoutes the Camel YAML DSL route files of {@code camel-routes}, absolute, in name order
  * @param policy who may send, receive and read what (policy.yaml); deny-all when none is configured
  */
 public record WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners,
                          ProfileIdentifiers pcdProfiles, AuditConfig audit, JournalSettings journal,
-                         List<DestinationSettings> destinations, List<RouteSettings> routes, PolicyDocument policy) {
+                         List<DestinationSettings> destinations, List<RouteSettings> routes, List<Path> camelRoutes,
+                         PolicyDocument policy) {
 
     /** A configuration without a policy file: nothing is allowed. */
     public WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners,
                       ProfileIdentifiers pcdProfiles, AuditConfig audit, JournalSettings journal,
-                      List<DestinationSettings> destinations, List<RouteSettings> routes) {
+                      List<DestinationSettings> destinations, List<RouteSettings> routes, List<Path> camelRoutes) {
         this(source, home, dataDir, developmentPki, listeners, pcdProfiles, audit, journal, destinations, routes,
-                PolicyDocument.denyAll(source.resolveSibling("policy.yaml")));
+                camelRoutes, PolicyDocument.denyAll(source.resolveSibling("policy.yaml")));
     }
 
     public static final Path DEFAULT_DATA_DIR = Path.of("var");
@@ -42,7 +44,7 @@ public record WardConfig(Path source, Path home, Path dataDir, boolean developme
     /** A configuration with the default PCD profile identifiers. */
     public WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners) {
         this(source, home, dataDir, developmentPki, listeners, ProfileIdentifiers.defaults(), AuditConfig.defaults(dataDir),
-                JournalSettings.defaults(), List.of(), List.of());
+                JournalSettings.defaults(), List.of(), List.of(), List.of());
     }
 
     public WardConfig {
@@ -55,6 +57,7 @@ public record WardConfig(Path source, Path home, Path dataDir, boolean developme
         Objects.requireNonNull(policy, "policy");
         destinations = List.copyOf(destinations);
         routes = List.copyOf(routes);
+        camelRoutes = List.copyOf(camelRoutes);
         listeners = List.copyOf(listeners);
         if (listeners.isEmpty()) {
             throw new IllegalArgumentException("at least one listener is required");

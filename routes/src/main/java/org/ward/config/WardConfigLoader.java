@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class WardConfigLoader {
 
     static final List<String> ROOT_KEYS = List.of("data-dir", "development-pki", "pcd-profiles", "audit", "journal",
-            "listeners", "destinations", "routes", "policy");
+            "listeners", "destinations", "routes", "camel-routes", "policy");
     static final List<String> LISTENER_KEYS = List.of(
             "name", "bind", "port", "max-frame-bytes", "idle-timeout", "default-charset", "log-phi", "accept",
             "bind-device-identity", "gateways", "tls");
@@ -40,6 +40,7 @@ public final class WardConfigLoader {
     private final AuditConfigReader auditReader;
     private final JournalConfigReader journalReader;
     private final RoutingConfigReader routingReader;
+    private final CamelRoutesConfigReader camelRoutesReader;
     private final List<Claim> claims = new ArrayList<>();
 
     /** What an already-read listener claims, so later listeners can be checked against it. */
@@ -47,7 +48,7 @@ public final class WardConfigLoader {
             Node portNode) {
     }
 
-    private WardConfigLoader(Path file, Path home) {
+    private WardConfigLoader(Path file, Path home, Optional<CamelRouteReader> camelRoutes) {
         this.file = file;
         this.home = home.toAbsolutePath().normalize();
         this.problems = new Problems(file);
@@ -58,28 +59,54 @@ public final class WardConfigLoader {
         this.auditReader = new AuditConfigReader(problems, values, paths);
         this.journalReader = new JournalConfigReader(problems, values, paths);
         this.routingReader = new RoutingConfigReader(problems, values, paths, pcdReader);
+        this.camelRoutesReader = new CamelRoutesConfigReader(file, problems, paths, routingReader, camelRoutes);
     }
 
     /**
-     * Loads and validates a configuration file.
+     * Loads and validates a configuration file. The Camel route files of {@code camel-routes} are
+     * listed but not read: commands that do not run routes need no Camel. {@code ward run} and
+     * {@code ward check-config} use {@link #load(Path, Path, CamelRouteReader)}.
      *
      * @param file the YAML file; errors name it as given
      * @param home the Ward home, against which relative paths in the file resolve
      * @throws ConfigException listing every mistake found
      */
     public static WardConfig load(Path file, Path home) throws ConfigException {
-        WardConfigLoader loader = new WardConfigLoader(file, home);
+        return load(new WardConfigLoader(file, home, Optional.empty()));
+    }
+
+    /**
+     * Loads and validates a configuration file and the Camel route files it uses, read by
+     * {@code camelRoutes}: a file that does not parse, a route that does not start from a
+     * {@code camel} destination, a {@code ward:} producer and a {@code camel} destination no route
+     * consumes are errors too.
+     */
+    public static WardConfig load(Path file, Path home, CamelRouteReader camelRoutes) throws ConfigException {
+        return load(new WardConfigLoader(file, home, Optional.of(camelRoutes)));
+    }
+
+    private static WardConfig load(WardConfigLoader loader) throws ConfigException {
         Optional<WardConfig> config = loader.read();
         List<ConfigError> errors = loader.problems.sorted();
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return config.orElseThrow(() -> new IllegalStateException("no config and no error for " + file));
+        return config.orElseThrow(() -> new IllegalStateException("no config and no error for " + loader.file));
     }
 
-    /** Every mistake in the file, in file order; empty when {@link #load} would succeed. */
+    /** Every mistake in the file, in file order; empty when {@link #load(Path, Path)} would succeed. */
     public static List<ConfigError> validate(Path file, Path home) {
-        WardConfigLoader loader = new WardConfigLoader(file, home);
+        WardConfigLoader loader = new WardConfigLoader(file, home, Optional.empty());
+        loader.read();
+        return loader.problems.sorted();
+    }
+
+    /**
+     * Every mistake in the file and in its Camel route files, the file's first, then each route file's;
+     * empty when {@link #load(Path, Path, CamelRouteReader)} would succeed.
+     */
+    public static List<ConfigError> validate(Path file, Path home, CamelRouteReader camelRoutes) {
+        WardConfigLoader loader = new WardConfigLoader(file, home, Optional.of(camelRoutes));
         loader.read();
         return loader.problems.sorted();
     }
@@ -128,11 +155,12 @@ public final class WardConfigLoader {
         Set<String> roles = policy.map(PolicyDocument::roles).orElse(Set.of());
         List<RouteSettings> routes = root.optional("routes")
                 .map(n -> routingReader.routes(n, listenerNames, destinations, roles)).orElse(List.of());
+        List<Path> camelRoutes = camelRoutesReader.read(root.optional("camel-routes"), destinations);
         if (problems.count() > 0 || policy.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new WardConfig(file, home, dataDir, developmentPki, listeners, profiles, audit, journal,
-                destinations, routes, policy.get()));
+                destinations, routes, camelRoutes, policy.get()));
     }
 
     /**

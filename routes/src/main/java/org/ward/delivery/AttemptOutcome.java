@@ -11,11 +11,11 @@ import java.util.Objects;
 public record AttemptOutcome(Result result, String reason) {
 
     public enum Result {
-        /** A matching AA/CA (per {@link AckKind}): mark delivered. */
+        /** A matching AA/CA (per {@link AckKind}), or a route that completed: mark delivered. */
         DELIVERED,
-        /** AE/CE, a transport failure, a timeout or an unmatched reply: same message again, later. */
+        /** AE/CE, a transport failure, a timeout, an unmatched reply or a failed route: same message again, later. */
         RETRY,
-        /** AR/CR: dead-letter it. */
+        /** AR/CR, or a route that rejected the message: dead-letter it. */
         REJECTED
     }
 
@@ -24,15 +24,15 @@ public record AttemptOutcome(Result result, String reason) {
         Objects.requireNonNull(reason, "reason");
     }
 
-    static AttemptOutcome delivered(String reason) {
+    public static AttemptOutcome delivered(String reason) {
         return new AttemptOutcome(Result.DELIVERED, reason);
     }
 
-    static AttemptOutcome retry(String reason) {
+    public static AttemptOutcome retry(String reason) {
         return new AttemptOutcome(Result.RETRY, reason);
     }
 
-    static AttemptOutcome rejected(String reason) {
+    public static AttemptOutcome rejected(String reason) {
         return new AttemptOutcome(Result.REJECTED, reason);
     }
 }

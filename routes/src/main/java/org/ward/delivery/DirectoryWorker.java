@@ -12,14 +12,8 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,36 +36,17 @@ import org.slf4j.LoggerFactory;
 public final class DirectoryWorker implements DestinationWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryWorker.class);
-    private static final Duration IDLE_POLL = Duration.ofSeconds(1);
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
     private static final int MAX_CONTROL_ID_CHARS = 64;
 
-    private final String destination;
     private final Path directory;
-    private final DeliveryQueue queue;
-    private final DeliveryListener listener;
-    private final Backoff backoff;
-    private final Clock clock;
-    private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final Thread thread;
-    private volatile boolean stopping;
-    /** Failed writes in a row; only the worker thread touches it. */
-    private int consecutiveFailures;
+    private final DeliveryLoop loop;
 
     public DirectoryWorker(String destination, Path directory, DeliveryQueue queue, DeliveryListener listener,
                            Backoff backoff, Clock clock) {
-        this.destination = Objects.requireNonNull(destination, "destination");
         this.directory = Objects.requireNonNull(directory, "directory");
-        this.queue = Objects.requireNonNull(queue, "queue");
-        this.listener = Objects.requireNonNull(listener, "listener");
-        this.backoff = Objects.requireNonNull(backoff, "backoff");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.thread = new Thread(this::run, "ward-delivery-" + destination);
-        // The queue keeps every undelivered message, so an exit mid-write loses nothing.
-        this.thread.setDaemon(true);
-        this.thread.setUncaughtExceptionHandler((t, e) ->
-                LOG.error("destination {}: delivery stopped by an unexpected error", destination, e));
+        this.loop = new DeliveryLoop(LOG, destination, "directory " + directory, queue, listener, backoff, clock,
+                this::deliver, () -> { });
     }
 
     /** The file name of message {@code id} with MSH-10 {@code controlId}. */
@@ -85,34 +60,22 @@ public final class DirectoryWorker implements DestinationWorker {
 
     @Override
     public String destination() {
-        return destination;
+        return loop.destination();
     }
 
     @Override
     public void start() {
-        thread.start();
+        loop.start();
     }
 
     @Override
     public void wake() {
-        wakeups.offer(Boolean.TRUE);
+        loop.wake();
     }
 
     @Override
     public boolean stop(Duration grace) {
-        stopping = true;
-        stopRequested.countDown();
-        wakeups.offer(Boolean.TRUE);
-        try {
-            thread.join(Math.max(1, grace.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
-            LOG.error("destination {}: delivery thread did not stop", destination);
-            return false;
-        }
-        return true;
+        return loop.stop(grace);
     }
 
     @Override
@@ -120,51 +83,15 @@ public final class DirectoryWorker implements DestinationWorker {
         stop(Duration.ofSeconds(5));
     }
 
-    private void run() {
-        LOG.info("destination {}: delivery to directory {} started", destination, directory);
-        while (!stopping) {
-            try {
-                Optional<QueuedMessage> next = queue.next(destination);
-                if (next.isPresent()) {
-                    deliver(next.get());
-                } else {
-                    idle();
-                }
-            } catch (RuntimeException e) {
-                // The queue (the journal) failed: nothing was recorded, so the same message comes next.
-                consecutiveFailures++;
-                Duration delay = backoff.delay(consecutiveFailures);
-                LOG.error("destination {}: delivery queue failed, trying again in {} ms", destination,
-                        delay.toMillis(), e);
-                pause(delay);
-            }
-        }
-        LOG.info("destination {}: delivery stopped", destination);
-    }
-
-    private void deliver(QueuedMessage message) {
-        int attempt = message.attempts() + 1;
+    private void deliver(QueuedMessage message, int attempt) {
         try {
             write(message);
         } catch (IOException e) {
-            consecutiveFailures++;
-            Duration delay = backoff.delay(consecutiveFailures);
-            Instant notBefore = clock.instant().plus(delay);
             // File-system messages name paths, which carry only the message id and MSH-10.
-            String reason = "cannot write to " + directory + ": " + e;
-            queue.retryLater(destination, message.id(), reason, notBefore);
-            LOG.warn("destination {}: message {} not written, trying again in {} ms ({})", destination,
-                    message.id(), delay.toMillis(), e.toString());
-            listener.retrying(new DeliveryEvent(destination, message.id(), message.controlId(), attempt,
-                    clock.instant(), reason), notBefore);
-            pause(delay);
+            loop.retry(message, attempt, "cannot write to " + directory + ": " + e);
             return;
         }
-        consecutiveFailures = 0;
-        Instant at = clock.instant();
-        queue.delivered(destination, message.id(), at);
-        listener.delivered(new DeliveryEvent(destination, message.id(), message.controlId(), attempt, at,
-                "written to " + directory));
+        loop.delivered(message, attempt, "written to " + directory);
     }
 
     private void write(QueuedMessage message) throws IOException {
@@ -193,23 +120,5 @@ public final class DirectoryWorker implements DestinationWorker {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
                 : new FileAttribute<?>[0];
-    }
-
-    private void idle() {
-        try {
-            wakeups.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            stopping = true;
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void pause(Duration delay) {
-        try {
-            stopRequested.await(delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            stopping = true;
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ward.camel.RouteReceiver;
+import org.ward.camel.WardComponent;
 import org.ward.config.DestinationSettings;
 import org.ward.delivery.AckKind;
 import org.ward.delivery.Backoff;
@@ -19,12 +21,13 @@ import org.ward.delivery.DeliveryWorker;
 import org.ward.delivery.DestinationConfig;
 import org.ward.delivery.DestinationWorker;
 import org.ward.delivery.DirectoryWorker;
+import org.ward.delivery.HandOffWorker;
 import org.ward.store.MessageJournal;
 
 /**
- * One ordered delivery worker per MLLP or directory destination, fed from the journal's durable queue; on
- * start-up they resume whatever is undelivered, in order. Delivered and dead-lettered messages
- * are audited (Export 110106, outcome 0 / 8).
+ * One ordered delivery worker per MLLP, directory or camel destination, fed from the journal's durable
+ * queue; on start-up they resume whatever is undelivered, in order. Delivered and dead-lettered
+ * messages are audited (Export 110106, outcome 0 / 8).
  */
 final class Deliveries implements AutoCloseable {
 
@@ -33,7 +36,12 @@ final class Deliveries implements AutoCloseable {
 
     private final Map<String, DestinationWorker> workers = new HashMap<>();
 
-    Deliveries(List<DestinationSettings> destinations, MessageJournal journal, AuditTrail audit, LivePolicy policy)
+    /**
+     * @param routes where camel destinations hand their messages to the operator's routes
+     * @param policy gives each destination its receive view of every message
+     */
+    Deliveries(List<DestinationSettings> destinations, MessageJournal journal, AuditTrail audit, WardComponent routes,
+               LivePolicy policy)
             throws IOException, GeneralSecurityException {
         PolicyViewQueue[] views = new PolicyViewQueue[1];
         DeliveryListener listener = new DeliveryListener() {
@@ -62,6 +70,10 @@ final class Deliveries implements AutoCloseable {
             } else if (destination instanceof DestinationSettings.Directory directory) {
                 workers.put(directory.name(), new DirectoryWorker(directory.name(), directory.path(), queue, listener,
                         Backoff.DEFAULT, Clock.systemUTC()));
+            } else if (destination instanceof DestinationSettings.Camel camel) {
+                workers.put(camel.name(), new HandOffWorker(camel.name(), "the Camel route from ward:" + camel.name(),
+                        new RouteReceiver(camel.name(), routes, journal::find), queue, listener, Backoff.DEFAULT,
+                        Clock.systemUTC()));
             }
         }
     }

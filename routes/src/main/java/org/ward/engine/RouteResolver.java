@@ -14,7 +14,7 @@ import org.ward.profile.PcdTransaction;
 /**
  * Which destinations an accepted message must reach: every route from its listener whose
  * {@code when} matches, with {@code route} destinations followed into the routes they name (their
- * {@code when} must match too). Only terminal destinations (MLLP, directory) are returned, each
+ * {@code when} must match too). Only terminal destinations (MLLP, directory, camel) are returned, each
  * once, in configuration order. The configuration loader has already refused loops.
  */
 final class RouteResolver {

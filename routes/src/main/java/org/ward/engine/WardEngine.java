@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Registry;
@@ -19,6 +20,9 @@ import org.ward.audit.AuditContext;
 import org.ward.audit.AuditPipeline;
 import org.ward.audit.AuditSink;
 import org.ward.ack.ControlIdGenerator;
+import org.ward.camel.WardComponent;
+import org.ward.camel.YamlRoutes;
+import org.ward.config.DestinationSettings;
 import org.ward.config.ListenerConfig;
 import org.ward.config.WardConfig;
 import org.ward.hl7.Hl7Reader;
@@ -35,7 +39,8 @@ import org.ward.tls.LiveConnections;
 import org.ward.tls.PeerIdentityHandler;
 
 /**
- * A running Ward: the Camel context with one route per configured listener. Start with
+ * A running Ward: the Camel context with one route per configured listener and the operator's
+ * routes of {@code camel-routes}, fed by the {@code camel} destinations through {@code ward:}. Start with
  * {@link #start(WardConfig)}; {@link #close()} stops accepting, lets in-flight messages finish
  * (up to {@link #SHUTDOWN_TIMEOUT}) and releases every port.
  */
@@ -129,9 +134,12 @@ public final class WardEngine implements AutoCloseable {
         Set<String> destinationNames = new java.util.LinkedHashSet<>();
         config.destinations().forEach(d -> destinationNames.add(d.name()));
         LivePolicy policy = new LivePolicy(config.policy(), destinationNames, trail);
+        WardComponent wardEndpoints = new WardComponent(config.destinations().stream()
+                .filter(d -> d instanceof DestinationSettings.Camel).map(DestinationSettings::name)
+                .collect(Collectors.toSet()));
         Deliveries deliveries;
         try {
-            deliveries = new Deliveries(config.destinations(), journal, trail, policy);
+            deliveries = new Deliveries(config.destinations(), journal, trail, wardEndpoints, policy);
         } catch (Exception e) {
             journal.close();
             throw e;
@@ -142,6 +150,10 @@ public final class WardEngine implements AutoCloseable {
         camel.getShutdownStrategy().setSuppressLoggingOnTimeout(false);
         Registry registry = camel.getRegistry();
         registry.bind("mllpEncoder", new MllpFrameEncoder());
+        camel.addComponent(WardComponent.SCHEME, wardEndpoints);
+        // For the operator's routes: file:{{ward.data-dir}}/alarms rather than a path that depends on the cwd.
+        camel.getPropertiesComponent().addInitialProperty("ward.home", config.home().toString());
+        camel.getPropertiesComponent().addInitialProperty("ward.data-dir", config.dataDir().toString());
 
         List<ListeningAddress> addresses = new ArrayList<>();
         Map<String, ListenerStats> stats = new HashMap<>();
@@ -167,7 +179,9 @@ public final class WardEngine implements AutoCloseable {
                                 deliveries::wake, policy)));
                 addresses.add(new ListeningAddress(listener.name(), "mllp+tls", listener.bind(), port));
             }
+            YamlRoutes.load(camel, config.camelRoutes());
             camel.start();
+            YamlRoutes.checkEveryDestinationConsumed(wardEndpoints);
             deliveries.start();
             config.journal().retention().ifPresent(retention -> housekeeping.every(RETENTION_CHECK, "journal retention",
                     () -> {
@@ -232,9 +246,11 @@ public final class WardEngine implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("stopping: no new connections; finishing in-flight messages (up to {} s)", SHUTDOWN_TIMEOUT.toSeconds());
+        // Deliveries first: a camel destination's worker may be inside an operator's route, which must
+        // still be running for it to finish. What arrives meanwhile is journalled and delivered next start.
+        deliveries.close();
         camel.stop();
         housekeeping.close();
-        deliveries.close();
         closeJournal();
         trail.applicationStopped();
         if (pipeline.isPresent()) {

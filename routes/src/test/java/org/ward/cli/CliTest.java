@@ -74,6 +74,40 @@ class CliTest {
     }
 
     @Test
+    void checkConfigReadsTheCamelRouteFilesNextToWardYaml(@TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("ward.yaml");
+        Files.writeString(yaml, String.join("\n",
+                "data-dir: var",
+                "development-pki: true",
+                "destinations:",
+                "  - name: alarm-files",                  // 4: no route consumes it
+                "    type: camel",
+                "listeners:",
+                "  - name: devices",
+                "    port: 2575",
+                "    tls:",
+                "      key-store: var/pki/server.p12",
+                "      key-store-password-file: var/pki/server.p12.password",
+                "      trust-anchors: var/pki/trust-anchors.pem",
+                ""), StandardCharsets.UTF_8);
+        Path route = Files.createDirectories(dir.resolve("routes")).resolve("alarms.yaml");
+        Files.writeString(route, String.join("\n",
+                "- route:",
+                "    from:",
+                "      uri: ward:alarm-file",                 // 3: a typo
+                "      steps:",
+                "        - log: alarm",
+                ""), StandardCharsets.UTF_8);
+
+        assertThat(ward("check-config", yaml.toString())).isEqualTo(2);
+        assertThat(err.toString())
+                .contains(yaml + ":4:5 destinations[0]: no Camel route starts from ward:alarm-files")
+                .contains(route + ":3:12 from: the route at line 3 starts from ward:alarm-file, but ward.yaml has no"
+                        + " camel destination named 'alarm-file'")
+                .contains("2 errors in the configuration");
+    }
+
+    @Test
     void runRefusesToStartOnABadConfigWithTheSameReport(@TempDir Path dir) throws Exception {
         Path yaml = dir.resolve("ward.yaml");
         Files.writeString(yaml, "listeners:\n  - name: devices\n    port: 2575\n    tsl: {}\n");

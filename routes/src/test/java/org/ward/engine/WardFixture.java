@@ -9,6 +9,7 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.ward.audit.AuditContext;
 import org.ward.audit.model.NetworkAccessPoint;
+import org.ward.camel.YamlRouteReader;
 import org.ward.config.WardConfig;
 import org.ward.config.WardConfigLoader;
 import org.ward.mllp.MllpClient;
@@ -159,7 +160,7 @@ public final class WardFixture implements AutoCloseable {
         lines.addAll(options.tlsLines);
         Files.writeString(yaml, String.join("\n", lines) + "\n");
         Files.writeString(dir.resolve("policy.yaml"), String.join("\n", options.policyLines) + "\n");
-        WardConfig config = WardConfigLoader.load(yaml, dir);
+        WardConfig config = WardConfigLoader.load(yaml, dir, new YamlRouteReader());
         RecordingAuditSink audit = new RecordingAuditSink();
         AuditContext context = AuditContext.applicationServer("ward@test", null, NetworkAccessPoint.machineName("localhost"));
         return new WardFixture(WardEngine.start(config, audit, context), config, audit);
