@@ -65,6 +65,7 @@ public class PolicyBenchmark {
 
     private AccessPolicy policy;
     private String message;
+    private String unchanged;
     private final Set<String> monitor = Set.of("monitor");
     private final Set<String> ehr = Set.of("ehr");
 
@@ -81,6 +82,10 @@ public class PolicyBenchmark {
             throw new IllegalStateException("the benchmark policy must have 20 rules, has " + policy.document().rules().size());
         }
         message = fiftySegments();
+        unchanged = message.replace("|123-45-6789", "");
+        if (policy.apply(monitor, Operation.SEND, unchanged).changed()) {
+            throw new IllegalStateException("the unchanged sample must pass unchanged");
+        }
         if (!policy.apply(ehr, Operation.RECEIVE, message).changed()) {
             throw new IllegalStateException("the receive view must change the message");
         }
@@ -108,10 +113,16 @@ public class PolicyBenchmark {
         return String.join("\r", segments) + "\r";
     }
 
-    /** A device's send check: allowed, nothing to remove (the common case on the inbound path). */
+    /** A device's send check: allowed, PID-19 redacted (the inbound path for every message). */
+    @Benchmark
+    public PolicyResult sendWithOneRedaction() {
+        return policy.apply(monitor, Operation.SEND, message);
+    }
+
+    /** A device's send check of a message the rules leave as it is (no PID-19). */
     @Benchmark
     public PolicyResult sendUnchanged() {
-        return policy.apply(monitor, Operation.SEND, message);
+        return policy.apply(monitor, Operation.SEND, unchanged);
     }
 
     /** An EHR's receive view: two NTE and ten OBX dropped, set IDs renumbered, four fields redacted. */

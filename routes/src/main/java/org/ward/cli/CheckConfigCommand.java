@@ -23,8 +23,17 @@ final class CheckConfigCommand implements Callable<Integer> {
     public Integer call() {
         Path config = file != null ? file : WardCli.defaultConfig();
         try {
-            WardConfigLoader.load(config, WardCli.home(), new YamlRouteReader());
+            org.ward.config.WardConfig loaded = WardConfigLoader.load(config, WardCli.home(), new YamlRouteReader());
             spec.commandLine().getOut().println(config + ": OK");
+            org.ward.policy.PolicyDocument policy = loaded.policy();
+            if (policy.version().equals("none")) {
+                spec.commandLine().getOut().println("warning: no access policy (" + policy.source()
+                        + " does not exist): every message will be refused");
+            } else {
+                spec.commandLine().getOut().println("policy " + policy.source() + ": OK (version " + policy.version() + ", "
+                        + policy.roles().size() + " roles, " + policy.nodes().size() + " node bindings, "
+                        + policy.rules().size() + " rules)");
+            }
             return 0;
         } catch (ConfigException e) {
             ConfigReport.print(e, spec.commandLine().getErr());

@@ -3,7 +3,6 @@ package org.ward.policy;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +26,8 @@ public final class AccessPolicy {
     private final Map<String, Set<String>> destinationRoles = new LinkedHashMap<>();
     private final Map<PlanKey, MessagePlan> plans = new ConcurrentHashMap<>();
 
-    private record PlanKey(List<String> roles, Operation operation, String messageType) {
+    /** Role sets compare as sets whatever their implementation; a stored key holds its own copy. */
+    private record PlanKey(Set<String> roles, Operation operation, String messageType) {
     }
 
     private AccessPolicy(PolicyDocument document) {
@@ -108,14 +108,14 @@ public final class AccessPolicy {
     }
 
     private MessagePlan plan(Set<String> roles, Operation operation, String messageType) {
-        PlanKey key = new PlanKey(List.copyOf(new LinkedHashSet<>(new TreeSet<>(roles))), operation, messageType);
-        MessagePlan plan = plans.get(key);
+        MessagePlan plan = plans.get(new PlanKey(roles, operation, messageType));
         if (plan == null) {
             if (plans.size() >= MAX_PLANS) {
                 plans.clear();
             }
-            plan = MessagePlan.build(rules.get(operation), key.roles(), messageType);
-            plans.put(key, plan);
+            List<String> sorted = List.copyOf(new TreeSet<>(roles));
+            plan = MessagePlan.build(rules.get(operation), sorted, messageType);
+            plans.put(new PlanKey(Set.copyOf(sorted), operation, messageType), plan);
         }
         return plan;
     }

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One segment of an ER7-encoded message, split into fields only when a rule needs them. Field
+ * One segment of an ER7-encoded message. Field boundaries are found once, when a rule first needs
+ * a field, and kept as offsets, so reading or replacing one field copies only that field. Field
  * numbers follow HL7: for MSH, field 1 is the field separator itself and field 2 the encoding
  * characters, so {@link #field(int)} means the same number the standard prints.
  */
@@ -14,7 +15,9 @@ final class Er7Segment {
     private final String name;
     private final boolean header;
     private String text;
-    private List<String> parts;
+    /** Offsets of the field separators in {@link #text}; null until a field is needed. */
+    private int[] separatorsAt;
+    private int separatorCount;
 
     Er7Segment(String text, Er7Separators separators) {
         this.text = text;
@@ -33,31 +36,51 @@ final class Er7Segment {
 
     /** The field's value, empty when absent. */
     String field(int number) {
-        int index = index(number);
-        if (isHeader() && number == 1) {
+        if (header && number == 1) {
             return String.valueOf(separators.field());
         }
-        List<String> p = parts();
-        return index < p.size() ? p.get(index) : "";
+        int index = index(number);
+        index();
+        if (index > separatorCount) {
+            return "";
+        }
+        int start = separatorsAt[index - 1] + 1;
+        int end = index < separatorCount ? separatorsAt[index] : text.length();
+        return text.substring(start, end);
     }
 
     /** The highest field number present. */
     int fieldCount() {
-        int size = parts().size() - 1;
-        return isHeader() ? size + 1 : size;
+        index();
+        return header ? separatorCount + 1 : separatorCount;
     }
 
+    /** Replaces a field's value (trailing empty fields are left out, HL7 v2.6 §2.5.3). */
     void setField(int number, String value) {
-        if (isHeader() && number <= 2) {
+        if (header && number <= 2) {
             throw new IllegalArgumentException("MSH-1 and MSH-2 define the encoding and cannot change");
         }
         int index = index(number);
-        List<String> p = parts();
-        while (p.size() <= index) {
-            p.add("");
+        index();
+        StringBuilder b = new StringBuilder(text.length() + value.length());
+        if (index > separatorCount) {
+            b.append(text);
+            for (int i = separatorCount; i < index; i++) {
+                b.append(separators.field());
+            }
+            b.append(value);
+        } else {
+            int start = separatorsAt[index - 1] + 1;
+            int end = index < separatorCount ? separatorsAt[index] : text.length();
+            b.append(text, 0, start).append(value).append(text, end, text.length());
         }
-        p.set(index, value);
-        text = null;
+        int length = b.length();
+        while (length > 3 && b.charAt(length - 1) == separators.field()) {
+            length--;
+        }
+        b.setLength(length);
+        text = b.toString();
+        separatorsAt = null;
     }
 
     String firstRepetition(String value) {
@@ -84,36 +107,32 @@ final class Er7Segment {
     }
 
     String text() {
-        if (text == null) {
-            StringBuilder b = new StringBuilder();
-            List<String> p = parts;
-            int last = p.size() - 1;
-            while (last > 0 && p.get(last).isEmpty()) {
-                last--; // trailing empty fields carry nothing (HL7 v2.6 §2.5.3)
-            }
-            for (int i = 0; i <= last; i++) {
-                if (i > 0) {
-                    b.append(separators.field());
-                }
-                b.append(p.get(i));
-            }
-            text = b.toString();
-        }
         return text;
     }
 
+    /** Split index of field {@code number}: for MSH, index n holds MSH-(n+1). */
     private int index(int number) {
         if (number < 1) {
             throw new IllegalArgumentException("fields count from 1, got " + number);
         }
-        return isHeader() ? number - 1 : number;
+        return header ? number - 1 : number;
     }
 
-    private List<String> parts() {
-        if (parts == null) {
-            parts = split(text, separators.field());
+    private void index() {
+        if (separatorsAt != null) {
+            return;
         }
-        return parts;
+        int[] at = new int[32];
+        int count = 0;
+        char separator = separators.field();
+        for (int i = text.indexOf(separator); i >= 0; i = text.indexOf(separator, i + 1)) {
+            if (count == at.length) {
+                at = java.util.Arrays.copyOf(at, count * 2);
+            }
+            at[count++] = i;
+        }
+        separatorsAt = at;
+        separatorCount = count;
     }
 
     static List<String> split(String value, char separator) {

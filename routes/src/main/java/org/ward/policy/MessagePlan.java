@@ -93,7 +93,7 @@ final class MessagePlan {
         }
         List<Er7Segment> all = message.segments();
         List<Er7Segment> kept = new ArrayList<>(all.size());
-        Changes changes = new Changes();
+        Changes changes = new Changes();  // allocates its maps only on the first change
         Set<String> dropped = null;
         Decision[] refusal = new Decision[1];
         Map<String, Integer> occurrences = explanation == null ? null : new HashMap<>();

@@ -12,13 +12,28 @@ import java.util.TreeMap;
  */
 final class RoleRules {
 
-    private final Decision messageAllow;
+    /** A rule with its decisions made once: its own, and the one what lies inside its target inherits. */
+    private record Compiled(PolicyRule rule, Decision decision, Decision inherited) {
+        static Compiled of(PolicyRule rule) {
+            Decision own = Decision.byRule(rule);
+            return new Compiled(rule, own, own.inheritedAs(own.action()));
+        }
+    }
+
+    private final Decision inheritedAllow;
+    private final Map<Decision, Decision> inheritedOf = new java.util.IdentityHashMap<>();
     private final List<PolicyRule> segmentRules = new ArrayList<>();
     private final Map<Integer, List<PolicyRule>> fieldRules = new TreeMap<>();
     private final Map<Integer, Map<Integer, List<PolicyRule>>> componentRules = new TreeMap<>();
+    private final Map<PolicyRule, Compiled> compiled = new java.util.IdentityHashMap<>();
 
     RoleRules(Decision messageAllow, List<PolicyRule> rules, String messageType) {
-        this.messageAllow = messageAllow;
+        this.inheritedAllow = messageAllow.inheritedAs(Action.ALLOW);
+        for (PolicyRule rule : rules) {
+            Compiled c = Compiled.of(rule);
+            compiled.put(rule, c);
+            inheritedOf.put(c.decision(), c.inherited());
+        }
         for (PolicyRule rule : rules) {
             FieldPath path = rule.target().path().orElseThrow();
             if (path.isSegment()) {
@@ -53,7 +68,7 @@ final class RoleRules {
 
     Decision segment(Er7Segment segment) {
         Decision rule = first(segmentRules, segment);
-        return rule != null ? rule : messageAllow.inheritedAs(Action.ALLOW);
+        return rule != null ? rule : inheritedAllow;
     }
 
     /** A field's decision; without a rule of its own it has its segment's (allow or redact). */
@@ -68,17 +83,21 @@ final class RoleRules {
         return rule != null ? rule : inherit(ofField);
     }
 
-    private static Decision inherit(Decision outer) {
-        return outer.inherited() ? outer : outer.inheritedAs(outer.action());
+    private Decision inherit(Decision outer) {
+        if (outer.inherited()) {
+            return outer;
+        }
+        Decision known = inheritedOf.get(outer);
+        return known != null ? known : outer.inheritedAs(outer.action());
     }
 
-    private static Decision first(List<PolicyRule> rules, Er7Segment segment) {
+    private Decision first(List<PolicyRule> rules, Er7Segment segment) {
         if (rules == null) {
             return null;
         }
         for (PolicyRule rule : rules) {
-            if (rule.target().where().map(w -> w.holds(segment)).orElse(true)) {
-                return Decision.byRule(rule);
+            if (rule.target().where().isEmpty() || rule.target().where().get().holds(segment)) {
+                return compiled.get(rule).decision();
             }
         }
         return null;

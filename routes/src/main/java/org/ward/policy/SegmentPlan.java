@@ -54,12 +54,10 @@ public final class SegmentPlan {
             changes.add(name, Action.DROP);
             return Fate.DROP;
         }
-        int count = segment.fieldCount();
-        for (int field = 1; field <= count; field++) {
+        Iterable<Integer> fields = best.action() == Action.ALLOW && explanation == null ? targets.keySet()
+                : allFields(segment.fieldCount());
+        for (int field : fields) {
             TreeSet<Integer> components = targets.get(field);
-            if (components == null && best.action() == Action.ALLOW && explanation == null) {
-                continue;
-            }
             if (segment.isHeader() && field <= 2) {
                 continue;
             }
@@ -92,6 +90,10 @@ public final class SegmentPlan {
      */
     public static boolean structural(String segment, int field) {
         return (field == 1 && SetIds.SEGMENTS.contains(segment)) || (field == 2 && segment.equals("OBX"));
+    }
+
+    private static Iterable<Integer> allFields(int count) {
+        return () -> java.util.stream.IntStream.rangeClosed(1, count).iterator();
     }
 
     private Decision fieldDecision(Er7Segment segment, int field, Decision[] ofSegment) {
