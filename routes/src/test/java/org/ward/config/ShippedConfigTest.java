@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ward.policy.AccessPolicy;
+import org.ward.policy.Operation;
 import org.ward.tls.Bcp195CipherSuites;
 import org.ward.tls.TlsProtocol;
 
@@ -47,6 +49,28 @@ class ShippedConfigTest {
         assertThat(devices.tls().trustAnchors()).isEqualTo(pki.resolve("trust-anchors.pem"));
         assertThat(devices.tls().protocols()).containsExactly(TlsProtocol.TLS_1_3, TlsProtocol.TLS_1_2);
         assertThat(devices.tls().cipherSuites()).isEqualTo(Bcp195CipherSuites.ALL);
+    }
+
+    @Test
+    void theShippedPolicyLetsDevelopmentDevicesSendPcdTransactionsAndNothingElse(@TempDir Path pkiDir) throws Exception {
+        WardConfig config = WardConfigLoader.load(SHIPPED, home);
+        AccessPolicy policy = AccessPolicy.compile(config.policy());
+        var files = org.ward.pki.DevelopmentPki.ensure(pkiDir);
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(files.deviceP12())) {
+            store.load(in, Files.readString(org.ward.tls.KeyMaterial.passwordFileFor(files.deviceP12())).strip().toCharArray());
+        }
+        var certificate = (java.security.cert.X509Certificate) store.getCertificate(store.aliases().nextElement());
+        java.util.Set<String> device = policy.rolesOf(org.ward.tls.PeerIdentity.of(certificate));
+
+        assertThat(config.policy().source()).isEqualTo(SHIPPED.getParent().resolve("policy.yaml").toAbsolutePath());
+        assertThat(device).containsExactly("pcd-device");
+        for (String type : List.of("ORU^R01", "ORU^R40", "ORA^R41", "RGV^O15", "ORU^R42")) {
+            assertThat(policy.permits(device, Operation.SEND, type)).as(type).isTrue();
+        }
+        assertThat(policy.permits(device, Operation.SEND, "ADT^A01")).isFalse();
+        assertThat(policy.permits(device, Operation.RECEIVE, "ORU^R01")).isFalse();
+        assertThat(policy.rolesOfDestination("anything")).as("no destination is bound by default").isEmpty();
     }
 
     @Test
