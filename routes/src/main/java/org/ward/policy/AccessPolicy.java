@@ -100,7 +100,7 @@ public final class AccessPolicy {
     }
 
     private static String messageType(Er7Message message) {
-        Er7Segment header = message.segments().get(0);
+        Er7Segment header = message.segment(0);
         String type = header.firstRepetition(header.field(9));
         String code = header.component(type, 1);
         String trigger = header.component(type, 2);

@@ -8,17 +8,28 @@ import java.util.Map;
 /** Counts what a policy did to one message, per target and action, in the order first seen. */
 final class Changes {
 
-    private Map<String, int[]> counts;
-    private Map<String, Action> actions;
+    /** Target → count, one map per action, plus the order in which (target, action) pairs first came. */
+    private Map<String, int[]>[] counts;
+    private List<Object[]> order;
 
+    @SuppressWarnings("unchecked")
     void add(String target, Action action) {
         if (counts == null) {
-            counts = new LinkedHashMap<>();
-            actions = new LinkedHashMap<>();
+            counts = new Map[Action.values().length];
+            order = new ArrayList<>();
         }
-        String key = target + ' ' + action;
-        counts.computeIfAbsent(key, k -> new int[1])[0]++;
-        actions.putIfAbsent(key, action);
+        Map<String, int[]> byTarget = counts[action.ordinal()];
+        if (byTarget == null) {
+            byTarget = new LinkedHashMap<>();
+            counts[action.ordinal()] = byTarget;
+        }
+        int[] n = byTarget.get(target);
+        if (n == null) {
+            n = new int[1];
+            byTarget.put(target, n);
+            order.add(new Object[] {target, action, n});
+        }
+        n[0]++;
     }
 
     boolean isEmpty() {
@@ -29,8 +40,10 @@ final class Changes {
         if (counts == null) {
             return List.of();
         }
-        List<PolicyChange> out = new ArrayList<>(counts.size());
-        counts.forEach((key, n) -> out.add(new PolicyChange(key.substring(0, key.lastIndexOf(' ')), actions.get(key), n[0])));
+        List<PolicyChange> out = new ArrayList<>(order.size());
+        for (Object[] entry : order) {
+            out.add(new PolicyChange((String) entry[0], (Action) entry[1], ((int[]) entry[2])[0]));
+        }
         return out;
     }
 }

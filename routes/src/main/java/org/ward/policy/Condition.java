@@ -23,15 +23,7 @@ public record Condition(FieldPath field, Set<String> codes) {
     }
 
     boolean holds(Er7Segment segment) {
-        String value = segment.field(field.field());
-        if (value.isEmpty()) {
-            return false;
-        }
-        if (codes.contains(value)) {
-            return true;
-        }
-        String first = segment.firstRepetition(value);
-        return codes.contains(segment.component(first, 1)) || codes.contains(segment.component(first, 2));
+        return segment.fieldHolds(field.field(), codes);
     }
 
     /** Whether a segment could satisfy both filters (same field and a code in common). */

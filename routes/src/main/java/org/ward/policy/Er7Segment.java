@@ -78,9 +78,60 @@ final class Er7Segment {
         while (length > 3 && b.charAt(length - 1) == separators.field()) {
             length--;
         }
+        boolean trimmed = length < b.length();
         b.setLength(length);
+        if (index <= separatorCount && !trimmed) {
+            // the separators after the field move by the change in its length; none appear or vanish
+            int start = separatorsAt[index - 1] + 1;
+            int end = index < separatorCount ? separatorsAt[index] : text.length();
+            int delta = value.length() - (end - start);
+            for (int i = index; i < separatorCount; i++) {
+                separatorsAt[i] += delta;
+            }
+        } else {
+            separatorsAt = null;
+        }
         text = b.toString();
-        separatorsAt = null;
+    }
+
+    /**
+     * Whether the field (first repetition), or its component 1 or 2, equals one of {@code codes};
+     * compares in place, without copying the field.
+     */
+    boolean fieldHolds(int number, java.util.Collection<String> codes) {
+        int index = index(number);
+        index();
+        if (index > separatorCount) {
+            return false;
+        }
+        int start = separatorsAt[index - 1] + 1;
+        int end = index < separatorCount ? separatorsAt[index] : text.length();
+        int repetition = text.indexOf(separators.repetition(), start);
+        if (repetition >= 0 && repetition < end) {
+            end = repetition;
+        }
+        if (start == end) {
+            return false;
+        }
+        int first = text.indexOf(separators.component(), start);
+        if (first < 0 || first >= end) {
+            return equalsAny(start, end, codes);
+        }
+        int second = text.indexOf(separators.component(), first + 1);
+        if (second < 0 || second > end) {
+            second = end;
+        }
+        return equalsAny(start, end, codes) || equalsAny(start, first, codes) || equalsAny(first + 1, second, codes);
+    }
+
+    private boolean equalsAny(int start, int end, java.util.Collection<String> codes) {
+        int length = end - start;
+        for (String code : codes) {
+            if (code.length() == length && text.regionMatches(start, code, 0, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String firstRepetition(String value) {

@@ -26,7 +26,19 @@ final class MessagePlan {
         this.messageAllows = messageAllows;
         this.allowed = messageAllows.isEmpty() ? null : messageAllows.get(0);
         this.segments = segments;
+        this.planCodes = new int[segments.size()];
+        this.planValues = new SegmentPlan[segments.size()];
+        int k = 0;
+        for (Map.Entry<String, SegmentPlan> entry : segments.entrySet()) {
+            planCodes[k] = Er7Message.code(entry.getKey());
+            planValues[k++] = entry.getValue();
+        }
     }
+
+    private static final int NTE = Er7Message.code("NTE");
+    /** The segment plans by name code, scanned linearly: a plan names few segments. */
+    private final int[] planCodes;
+    private final SegmentPlan[] planValues;
 
     /**
      * @param rulesByRole this operation's rules, per role
@@ -91,37 +103,42 @@ final class MessagePlan {
         if (explanation != null) {
             explanation.add("message", allowed);
         }
-        List<Er7Segment> all = message.segments();
-        List<Er7Segment> kept = new ArrayList<>(all.size());
+        int count = message.count();
+        boolean[] dropped = new boolean[count];
         Changes changes = new Changes();  // allocates its maps only on the first change
-        Set<String> dropped = null;
-        Decision[] refusal = new Decision[1];
+        Set<Integer> droppedNames = null;
+        Decision[] decisive = new Decision[1];
         Map<String, Integer> occurrences = explanation == null ? null : new HashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            Er7Segment segment = all.get(i);
-            SegmentPlan plan = segments.get(segment.name());
-            String label = explanation == null ? null : label(segment.name(), occurrences);
+        for (int i = 0; i < count; i++) {
+            SegmentPlan plan = planFor(message.nameCode(i));
             if (plan == null) {
-                kept.add(segment);
                 if (explanation != null) {
-                    explainUnruled(segment, label, explanation);
+                    Er7Segment segment = message.segment(i);
+                    explainUnruled(segment, label(segment.name(), occurrences), explanation);
                 }
                 continue;
             }
-            switch (plan.apply(segment, label, changes, explanation, refusal)) {
-                case KEEP -> kept.add(segment);
+            Er7Segment segment = message.segment(i);
+            String label = explanation == null ? null : label(segment.name(), occurrences);
+            switch (plan.apply(segment, label, changes, explanation, decisive)) {
+                case KEEP -> { }
                 case REJECT -> {
-                    return PolicyResult.refused(refusal[0], message.original());
+                    return PolicyResult.refused(decisive[0], message.original());
                 }
                 case DROP -> {
-                    dropped = dropped == null ? new HashSet<>() : dropped;
-                    dropped.add(segment.name());
-                    while (i + 1 < all.size() && all.get(i + 1).name().equals("NTE") && !segment.name().equals("NTE")) {
+                    dropped[i] = true;
+                    droppedNames = droppedNames == null ? new HashSet<>() : droppedNames;
+                    droppedNames.add(message.nameCode(i));
+                    if (message.nameCode(i) == NTE) {
+                        continue;
+                    }
+                    while (i + 1 < count && message.nameCode(i + 1) == NTE) {
                         i++; // notes belong to the segment before them and go with it
+                        dropped[i] = true;
                         changes.add("NTE", Action.DROP);
-                        dropped.add("NTE");
+                        droppedNames.add(NTE);
                         if (explanation != null) {
-                            explanation.add(label("NTE", occurrences), refusal[0].inheritedAs(Action.DROP));
+                            explanation.add(label("NTE", occurrences), decisive[0].inheritedAs(Action.DROP));
                         }
                     }
                 }
@@ -130,10 +147,19 @@ final class MessagePlan {
         if (changes.isEmpty()) {
             return new PolicyResult(Optional.empty(), message.original(), List.of());
         }
-        if (dropped != null) {
-            SetIds.renumber(kept, dropped);
+        if (droppedNames != null) {
+            SetIds.renumber(message, dropped, droppedNames);
         }
-        return new PolicyResult(Optional.empty(), message.text(kept), changes.list());
+        return new PolicyResult(Optional.empty(), message.text(dropped), changes.list());
+    }
+
+    private SegmentPlan planFor(int nameCode) {
+        for (int k = 0; k < planCodes.length; k++) {
+            if (planCodes[k] == nameCode) {
+                return planValues[k];
+            }
+        }
+        return null;
     }
 
     private void explainUnruled(Er7Segment segment, String label, Explanation explanation) {

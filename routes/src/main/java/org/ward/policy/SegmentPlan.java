@@ -92,6 +92,21 @@ public final class SegmentPlan {
         return (field == 1 && SetIds.SEGMENTS.contains(segment)) || (field == 2 && segment.equals("OBX"));
     }
 
+    /** {@code PID-19}, made once per field number. */
+    private String fieldLabel(int field) {
+        if (field >= fieldLabels.length) {
+            return name + "-" + field;
+        }
+        String label = fieldLabels[field];
+        if (label == null) {
+            label = name + "-" + field;
+            fieldLabels[field] = label;
+        }
+        return label;
+    }
+
+    private final String[] fieldLabels = new String[64];
+
     private static Iterable<Integer> allFields(int count) {
         return () -> java.util.stream.IntStream.rangeClosed(1, count).iterator();
     }
@@ -117,7 +132,7 @@ public final class SegmentPlan {
                 String mask = decision.mask().orElse("");
                 if (!mask.equals(value)) {
                     segment.setField(field, mask);
-                    changes.add(name + "-" + field, Action.REDACT);
+                    changes.add(fieldLabel(field), Action.REDACT);
                 }
             }
             default -> { }
@@ -153,7 +168,7 @@ public final class SegmentPlan {
                     String mask = decision.mask().orElse("");
                     if (!mask.equals(part)) {
                         parts.set(c - 1, mask);
-                        changes.add(name + "-" + field + (components.contains(c) ? "." + c : ""), Action.REDACT);
+                        changes.add(components.contains(c) ? name + "-" + field + "." + c : fieldLabel(field), Action.REDACT);
                         changed = true;
                     }
                 }
