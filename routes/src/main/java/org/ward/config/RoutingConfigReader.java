@@ -24,6 +24,13 @@ final class RoutingConfigReader {
     static final List<String> DESTINATION_KEYS = List.of("name", "type", "host", "port", "key-store",
             "key-store-password-file", "trust-anchors", "ack-timeout", "acks", "path", "route");
     static final List<String> ROUTE_KEYS = List.of("name", "from", "when", "to");
+    /** A key of another destination type is a mistake, e.g. {@code host:} on a directory. */
+    private static final Map<String, List<String>> KEYS_BY_TYPE = Map.of(
+            "mllp", List.of("name", "type", "host", "port", "key-store", "key-store-password-file", "trust-anchors",
+                    "ack-timeout", "acks"),
+            "directory", List.of("name", "type", "path"),
+            "route", List.of("name", "type", "route"),
+            "camel", List.of("name", "type"));
     static final List<String> WHEN_KEYS = List.of("transaction", "message-type", "sender-role");
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -84,6 +91,13 @@ final class RoutingConfigReader {
         if (name.isEmpty() || type.isEmpty()) {
             return Optional.empty();
         }
+        List<String> own = KEYS_BY_TYPE.get(type.get());
+        d.given().forEach((key, value) -> {
+            if (!own.contains(key)) {
+                problems.at(value, d.child(key), "'" + key + "' does not apply to a " + type.get()
+                        + " destination; its keys are " + String.join(", ", own));
+            }
+        });
         Optional<DestinationSettings> result = switch (type.get()) {
             case "mllp" -> mllp(d, name.get());
             case "directory" -> d.required("path").flatMap(n -> paths.path(n, d.child("path")))

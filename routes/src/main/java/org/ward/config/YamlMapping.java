@@ -54,6 +54,11 @@ final class YamlMapping {
         return Optional.empty();
     }
 
+    /** The keys given, in file order, with their value nodes. */
+    Map<String, Node> given() {
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
     String child(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }

@@ -110,4 +110,23 @@ class RoutingRulesTest {
         assertThat(errors).extracting(ConfigError::line, ConfigError::keyPath)
                 .contains(tuple(3, "destinations[0].type"), tuple(4, "destinations[1].name"));
     }
+
+    @Test
+    void aKeyOfAnotherDestinationTypeIsAnError() {
+        var errors = fixture.errors("""
+                destinations:
+                  - name: archive
+                    type: directory
+                    path: out
+                    host: 127.0.0.1
+                  - name: alarms
+                    type: camel
+                    ack-timeout: 5s
+                """ + ConfigFixture.listener("    port: 2575\n"));
+        assertThat(errors).extracting(ConfigError::line, ConfigError::keyPath, ConfigError::message).containsExactly(
+                tuple(5, "destinations[0].host", "'host' does not apply to a directory destination; its keys are name,"
+                        + " type, path"),
+                tuple(8, "destinations[1].ack-timeout", "'ack-timeout' does not apply to a camel destination; its keys"
+                        + " are name, type"));
+    }
 }
