@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ward.engine.Pcd01Samples;
@@ -17,9 +15,6 @@ import org.ward.engine.WardFixture;
 import org.ward.mllp.MllpClient;
 import org.ward.pki.TestCertificates;
 import org.ward.store.JournalQuery;
-import org.ward.tls.KeyMaterial;
-import org.ward.tls.TlsContexts;
-import org.ward.tls.TrustAnchors;
 
 /**
  * The access policy over real MLLP/TLS: a device without the send role is refused before anything is
@@ -55,9 +50,9 @@ class AccessPolicyEndToEndTest {
     @Test
     void aRestrictedDestinationReceivesItsViewAndTheAuditListsWhatWasRemoved() throws Exception {
         TestCertificates certificates = TestCertificates.create(dir.resolve("downstream"));
-        try (MisbehavingReceiver receiver = alwaysAa(certificates);
+        try (MisbehavingReceiver receiver = Downstream.alwaysAa(certificates);
              WardFixture ward = WardFixture.start(Files.createDirectories(dir.resolve("ward")), WardFixture.options()
-                     .top(destinationLines(receiver, certificates))
+                     .top(Downstream.routeTo(receiver, certificates))
                      .policy(ROLES,
                              "nodes: [{profile: device, roles: [monitor]}]",
                              "destinations: {ehr: [ehr-view]}",
@@ -143,33 +138,6 @@ class AccessPolicyEndToEndTest {
             }
             return decoded.toString();
         }).toList();
-    }
-
-    private static String[] destinationLines(MisbehavingReceiver receiver, TestCertificates certificates) {
-        TestCertificates.TestCredential wardClient = certificates.get(TestCertificates.Kind.VALID);
-        List<String> lines = new ArrayList<>(List.of(
-                "destinations:",
-                "  - name: ehr",
-                "    type: mllp",
-                "    host: 127.0.0.1",
-                "    port: " + receiver.port(),
-                "    key-store: " + wardClient.p12(),
-                "    key-store-password-file: " + wardClient.passwordFile(),
-                "    trust-anchors: " + certificates.trustAnchors(),
-                "    ack-timeout: 2s",
-                "routes:",
-                "  - name: vitals",
-                "    from: devices",
-                "    to: [ehr]"));
-        return lines.toArray(String[]::new);
-    }
-
-    private static MisbehavingReceiver alwaysAa(TestCertificates certificates) throws Exception {
-        TestCertificates.TestCredential server = certificates.server();
-        SSLContext tls = TlsContexts.sslContext(KeyMaterial.load(server.p12(), server.passwordFile()),
-                TrustAnchors.trustManager(certificates.trustAnchors()));
-        return MisbehavingReceiver.start(tls, MisbehavingReceiver.Script.always(MisbehavingReceiver.Answer.AA),
-                Duration.ofSeconds(4));
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

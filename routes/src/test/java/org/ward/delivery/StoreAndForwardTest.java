@@ -7,16 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ward.engine.Pcd01Samples;
 import org.ward.engine.WardFixture;
 import org.ward.mllp.MllpClient;
 import org.ward.pki.TestCertificates;
-import org.ward.tls.KeyMaterial;
-import org.ward.tls.TlsContexts;
-import org.ward.tls.TrustAnchors;
 
 /**
  * The whole path: a device sends over MLLP/TLS, Ward commits each message to the journal with
@@ -140,36 +136,16 @@ class StoreAndForwardTest {
         }
     }
 
-    /** A downstream MLLP/TLS receiver that answers AA, with the test PKI's server certificate. */
     private static MisbehavingReceiver alwaysAa(TestCertificates certificates) throws Exception {
-        TestCertificates.TestCredential server = certificates.server();
-        SSLContext receiverTls = TlsContexts.sslContext(KeyMaterial.load(server.p12(), server.passwordFile()),
-                TrustAnchors.trustManager(certificates.trustAnchors()));
-        return MisbehavingReceiver.start(receiverTls, MisbehavingReceiver.Script.always(MisbehavingReceiver.Answer.AA),
-                Duration.ofSeconds(4));
+        return Downstream.alwaysAa(certificates);
     }
 
     /** Ward with destination {@code ehr} (the receiver) and route {@code vitals} from {@code devices} to it. */
     private WardFixture wardRoutingTo(MisbehavingReceiver receiver, TestCertificates certificates, String... when)
             throws Exception {
-        TestCertificates.TestCredential wardClient = certificates.get(TestCertificates.Kind.VALID);
         java.nio.file.Files.createDirectories(dir.resolve("ward"));
-        List<String> lines = new ArrayList<>(List.of(
-                "destinations:",
-                "  - name: ehr",
-                "    type: mllp",
-                "    host: 127.0.0.1",
-                "    port: " + receiver.port(),
-                "    key-store: " + wardClient.p12(),
-                "    key-store-password-file: " + wardClient.passwordFile(),
-                "    trust-anchors: " + certificates.trustAnchors(),
-                "    ack-timeout: 2s",
-                "routes:",
-                "  - name: vitals",
-                "    from: devices"));
-        lines.addAll(List.of(when));
-        lines.add("    to: [ehr]");
-        return WardFixture.start(dir.resolve("ward"), WardFixture.options().top(lines.toArray(String[]::new)));
+        return WardFixture.start(dir.resolve("ward"), WardFixture.options().top(
+                Downstream.routeTo(receiver, certificates, when)));
     }
 
     private static void send(MllpClient device, List<String> sent, int from, int to) throws Exception {
