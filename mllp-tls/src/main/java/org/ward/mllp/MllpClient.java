@@ -15,18 +15,19 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A blocking MLLP client over TLS: send one payload, wait for one framed reply. Replies are cut by
+ * A blocking MLLP client, over TLS (or, for the load generator's bare baseline only, plain TCP):
+ * send one payload, wait for one framed reply. Replies are cut by
  * the same {@link MllpFrameDecoder} the server uses, so client and server agree on every framing
  * rule. Not thread-safe: one exchange at a time per connection.
  */
 public final class MllpClient implements Closeable {
 
-    private final SSLSocket socket;
+    private final java.net.Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private final EmbeddedChannel decoder;
 
-    private MllpClient(SSLSocket socket, int maxFrameBytes) throws IOException {
+    private MllpClient(java.net.Socket socket, int maxFrameBytes) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
@@ -40,8 +41,26 @@ public final class MllpClient implements Closeable {
         try {
             socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
+            socket.setTcpNoDelay(true); // one small block each way per exchange: Nagle would hold the ACK's reply back
             socket.setSSLParameters(parameters);
             socket.startHandshake();
+            return new MllpClient(socket, maxFrameBytes);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Connects without TLS. Only for measuring a bare reference receiver on the same machine
+     * ({@code ward bench --baseline}); Ward's listeners accept nothing but mutual TLS.
+     */
+    public static MllpClient connectPlain(String host, int port, Duration timeout, int maxFrameBytes) throws IOException {
+        java.net.Socket socket = new java.net.Socket();
+        try {
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            socket.setTcpNoDelay(true);
             return new MllpClient(socket, maxFrameBytes);
         } catch (IOException e) {
             socket.close();

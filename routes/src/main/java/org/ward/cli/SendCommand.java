@@ -114,7 +114,7 @@ final class SendCommand implements Callable<Integer> {
         return failures;
     }
 
-    private static X509TrustManager jdkTrustManager() throws GeneralSecurityException {
+    static X509TrustManager jdkTrustManager() throws GeneralSecurityException {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init((java.security.KeyStore) null);
         return (X509TrustManager) factory.getTrustManagers()[0];

@@ -6,14 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as operators write them: a whole number and one unit, {@code 500ms 30s 5m 1h}. */
-final class Durations {
+public final class Durations {
 
     private static final Pattern FORM = Pattern.compile("(0|[1-9][0-9]{0,8})(ms|s|m|h)");
 
     private Durations() {
     }
 
-    static Optional<Duration> parse(String text) {
+    public static Optional<Duration> parse(String text) {
         Matcher m = FORM.matcher(text);
         if (!m.matches()) {
             return Optional.empty();

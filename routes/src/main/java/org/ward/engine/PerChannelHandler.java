@@ -5,11 +5,11 @@ import java.util.function.Supplier;
 import org.apache.camel.component.netty.DefaultChannelHandlerFactory;
 
 /** Lets camel-netty create a fresh instance of a stateful handler for every connection. */
-final class PerChannelHandler extends DefaultChannelHandlerFactory {
+public final class PerChannelHandler extends DefaultChannelHandlerFactory {
 
     private final Supplier<? extends ChannelHandler> supplier;
 
-    PerChannelHandler(Supplier<? extends ChannelHandler> supplier) {
+    public PerChannelHandler(Supplier<? extends ChannelHandler> supplier) {
         this.supplier = supplier;
     }
 
