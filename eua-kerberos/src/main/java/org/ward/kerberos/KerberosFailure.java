@@ -30,6 +30,8 @@ public enum KerberosFailure {
     UNKNOWN_USER(EventOutcome.MINOR_FAILURE, "principal not listed in users.yaml", true),
     /** Authenticated, but the account is disabled in users.yaml. */
     DISABLED_USER(EventOutcome.MINOR_FAILURE, "account disabled", true),
+    /** A session cookie whose signature does not verify: forged or altered. */
+    TAMPERED_SESSION(EventOutcome.SERIOUS_FAILURE, "session cookie signature invalid", true),
     /** Our side failed (keytab unreadable, GSS-API error without a Kerberos code). */
     ACCEPTOR_ERROR(EventOutcome.SERIOUS_FAILURE, "Kerberos acceptor error", false);
 
