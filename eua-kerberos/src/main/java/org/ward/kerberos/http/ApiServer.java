@@ -41,6 +41,8 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
     private final HttpsServer server;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
@@ -59,6 +61,12 @@ public final class ApiServer implements AutoCloseable {
      */
     public static ApiServer start(InetSocketAddress bind, Tls tls, NegotiateAuthenticator authenticator, int threads)
             throws IOException {
+        // The JDK server leaves Nagle on by default; with the client's delayed ACK every response
+        // then waits ~40 ms on loopback. The switch is a JVM-wide property read once, when the
+        // first server is made; an operator's explicit setting wins.
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
         HttpsServer server = HttpsServer.create(bind, 64);
         server.setHttpsConfigurator(new HttpsConfigurator(tls.context()) {
             @Override
