@@ -12,13 +12,7 @@ import java.util.Set;
 public record AccessRule(String pathPrefix, Set<String> roles) {
 
     public AccessRule {
-        Objects.requireNonNull(pathPrefix, "pathPrefix");
-        if (!pathPrefix.startsWith("/")) {
-            throw new IllegalArgumentException("a path prefix starts with '/': " + pathPrefix);
-        }
-        if (pathPrefix.length() > 1 && pathPrefix.endsWith("/")) {
-            pathPrefix = pathPrefix.substring(0, pathPrefix.length() - 1);
-        }
+        pathPrefix = normalize(pathPrefix);
         roles = Set.copyOf(roles);
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("rule for " + pathPrefix + " names no role");
@@ -31,9 +25,24 @@ public record AccessRule(String pathPrefix, Set<String> roles) {
 
     /** Whether {@code path} is {@code pathPrefix} or below it. */
     public boolean covers(String path) {
-        if (pathPrefix.equals("/")) {
+        return covers(pathPrefix, path);
+    }
+
+    /** A prefix as rules and handlers hold it: starts with '/', no trailing '/' (except "/"). */
+    static String normalize(String pathPrefix) {
+        Objects.requireNonNull(pathPrefix, "pathPrefix");
+        if (!pathPrefix.startsWith("/")) {
+            throw new IllegalArgumentException("a path prefix starts with '/': " + pathPrefix);
+        }
+        return pathPrefix.length() > 1 && pathPrefix.endsWith("/")
+                ? pathPrefix.substring(0, pathPrefix.length() - 1) : pathPrefix;
+    }
+
+    /** Whether {@code path} is the normalized {@code prefix} or below it, segment by segment. */
+    static boolean covers(String prefix, String path) {
+        if (prefix.equals("/")) {
             return path.startsWith("/");
         }
-        return path.equals(pathPrefix) || path.startsWith(pathPrefix + "/");
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 }

@@ -105,7 +105,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Serves {@code pathPrefix} and below with {@code handler} (after authentication and the role check). */
     public void handle(String pathPrefix, HttpHandler handler) {
-        handlers.put(new AccessRule(pathPrefix, java.util.Set.of("-")).pathPrefix(), Objects.requireNonNull(handler));
+        handlers.put(AccessRule.normalize(pathPrefix), Objects.requireNonNull(handler, "handler"));
     }
 
     public InetSocketAddress address() {
@@ -122,7 +122,7 @@ public final class ApiServer implements AutoCloseable {
     private void dispatch(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         HttpHandler handler = handlers.entrySet().stream()
-                .filter(e -> AccessRule.of(e.getKey(), "-").covers(path))
+                .filter(e -> AccessRule.covers(e.getKey(), path))
                 .max(Comparator.comparingInt(e -> e.getKey().length()))
                 .map(Map.Entry::getValue).orElse(null);
         if (handler == null) {
