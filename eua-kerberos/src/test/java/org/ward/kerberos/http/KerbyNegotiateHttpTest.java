@@ -231,6 +231,23 @@ class KerbyNegotiateHttpTest {
         assertThat(api.get("/nothing-here").statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void concurrentNegotiationsShareTheAcceptorCredential() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 20; i++) {
+                results.add(pool.submit(() -> get(auditor).statusCode()));
+            }
+            for (var r : results) {
+                assertThat(r.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(api.audit.lines()).hasSize(20).allMatch(l -> l.startsWith("110114 110122 outcome=0 user=auditor@"));
+    }
+
     /** Prints, does not assert: the cost of a Negotiate round trip, and of a request with a session. */
     @Test
     void negotiateRoundTripLatency() throws Exception {
