@@ -9,11 +9,11 @@ import java.util.List;
  * <p>Same lists as {@code org.ward.tls.Bcp195CipherSuites} in mllp-tls, repeated here because
  * mllp-tls will depend on atna-audit (its PKI emits audit events), not the other way round.
  */
-final class AuditTlsPolicy {
+public final class AuditTlsPolicy {
 
-    static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+    public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
-    static final List<String> CIPHER_SUITES = List.of(
+    public static final List<String> CIPHER_SUITES = List.of(
             "TLS_AES_128_GCM_SHA256",
             "TLS_AES_256_GCM_SHA384",
             "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",

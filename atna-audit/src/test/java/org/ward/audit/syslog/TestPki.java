@@ -15,17 +15,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A tiny CA made with the openssl CLI in a temp directory: ECDSA P-256, a server certificate for
- * rsyslog (CN=localhost, SAN localhost + 127.0.0.1) and a client certificate for Ward.
+ * rsyslog (CN=localhost, SAN localhost + 127.0.0.1) and a client certificate for Ward. Public for
+ * the repository tests, which use the same files the other way round.
  */
-final class TestPki {
+public final class TestPki {
 
-    static final String CLIENT_CN = "ward-audit-client";
+    public static final String CLIENT_CN = "ward-audit-client";
     private static final char[] P12_PASSWORD = "test-only".toCharArray();
 
-    final Path dir;
-    final Path caPem;
-    final Path serverPem;
-    final Path serverKey;
+    public final Path dir;
+    public final Path caPem;
+    public final Path serverPem;
+    public final Path serverKey;
 
     private TestPki(Path dir) {
         this.dir = dir;
@@ -34,7 +35,7 @@ final class TestPki {
         this.serverKey = dir.resolve("server.key");
     }
 
-    static TestPki create(Path dir) throws IOException, InterruptedException {
+    public static TestPki create(Path dir) throws IOException, InterruptedException {
         TestPki pki = new TestPki(dir);
         pki.openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "ca.key");
         pki.openssl("req", "-x509", "-new", "-key", "ca.key", "-subj", "/CN=Ward Test Audit CA", "-days", "2",
@@ -69,24 +70,35 @@ final class TestPki {
     }
 
     /** Ward's client key (CN=ward-audit-client) and the test CA as the only anchor. */
-    SyslogTlsCredentials clientCredentials() throws IOException, GeneralSecurityException {
+    public SyslogTlsCredentials clientCredentials() throws IOException, GeneralSecurityException {
         return credentials("client");
     }
 
     /** A client the CA signed but rsyslog does not permit (CN=not-permitted). */
-    SyslogTlsCredentials strangerCredentials() throws IOException, GeneralSecurityException {
+    public SyslogTlsCredentials strangerCredentials() throws IOException, GeneralSecurityException {
         return credentials("stranger");
     }
 
     private SyslogTlsCredentials credentials(String name) throws IOException, GeneralSecurityException {
+        return new SyslogTlsCredentials(keyStore(name), password(), List.of(ca()));
+    }
+
+    /** The PKCS#12 of "server", "client" or "stranger" (password {@link #password()}). */
+    public KeyStore keyStore(String name) throws IOException, GeneralSecurityException {
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(dir.resolve(name + ".p12"))) {
             keyStore.load(in, P12_PASSWORD);
         }
-        X509Certificate ca;
+        return keyStore;
+    }
+
+    public char[] password() {
+        return P12_PASSWORD.clone();
+    }
+
+    public X509Certificate ca() throws IOException, GeneralSecurityException {
         try (InputStream in = Files.newInputStream(caPem)) {
-            ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
-        return new SyslogTlsCredentials(keyStore, P12_PASSWORD, List.of(ca));
     }
 }
