@@ -39,10 +39,17 @@ final class WardProcess implements AutoCloseable {
      * @param home the Ward home (the project root: the banner's example message comes from its config/examples)
      */
     static WardProcess start(Path home, Path config, Path log) throws IOException, InterruptedException {
+        return start(home, config, log, List.of());
+    }
+
+    /** {@link #start(Path, Path, Path)} with extra options for Ward's JVM, as WARD_JAVA_OPTS gives {@code ./ward}. */
+    static WardProcess start(Path home, Path config, Path log, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-Dward.home=" + home));
+                "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.add("-Dward.home=" + home);
         String logback = System.getProperty("logback.configurationFile");
         if (logback != null) {
             command.add("-Dlogback.configurationFile=" + logback);

@@ -32,10 +32,16 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     public static final int MAX_REASON = 512;
 
     private static final String PENDING = DeliveryStatus.PENDING.name();
-    private static final String NEXT = "SELECT d.message_id, d.attempts, m.control_id, m.payload_key, m.payload"
+    /**
+     * The ORDER BY names every column of deliveries_queue_idx although the WHERE fixes the first two:
+     * H2 2.x reads an index in order only for an ORDER BY on its leading columns, and otherwise sorts
+     * every PENDING row (joined to its payload) for each message, so a 10,000-message backlog drained
+     * at ~20 msg/s. PostgreSQL reads the index in order either way.
+     */
+    static final String NEXT = "SELECT d.message_id, d.attempts, m.control_id, m.payload_key, m.payload"
             + " FROM deliveries d JOIN messages m ON m.id = d.message_id"
             + " WHERE d.destination = ? AND d.status = '" + PENDING + "'"
-            + " ORDER BY d.message_id FETCH FIRST 1 ROWS ONLY";
+            + " ORDER BY d.destination, d.status, d.message_id FETCH FIRST 1 ROWS ONLY";
     private static final String DELIVERED = "UPDATE deliveries SET status = '" + DeliveryStatus.DELIVERED.name()
             + "', delivered_at = ?, next_attempt = NULL WHERE message_id = ? AND destination = ? AND status = '"
             + PENDING + "'";
