@@ -38,6 +38,23 @@ class DicomAuditSchemaTest {
     }
 
     @Test
+    void theReusedValidatorJudgesEachRecordAfreshWhateverCameBefore() {
+        byte[] valid = sample("pixfeed.xml");
+        byte[] broken = utf8(text("start.xml").replace("EventOutcomeIndicator=\"0\"", "EventOutcomeIndicator=\"3\""));
+        byte[] truncated = java.util.Arrays.copyOf(valid, valid.length / 2);
+
+        for (int round = 0; round < 3; round++) {
+            assertThatThrownBy(() -> DicomAuditSchema.validate(truncated)).isInstanceOf(InvalidAuditRecordException.class);
+            assertThatCode(() -> DicomAuditSchema.validate(valid)).doesNotThrowAnyException();
+            InvalidAuditRecordException e = catchThrowableOfType(InvalidAuditRecordException.class,
+                    () -> DicomAuditSchema.validate(broken));
+            assertThat(e).isNotNull();
+            assertThat(e.line()).isEqualTo(2);
+            assertThatCode(() -> DicomAuditSchema.validate(valid)).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
     void rejectsAMissingRequiredAttribute() {
         String broken = text("pixfeed.xml").replace(" UserIsRequestor=\"true\"", "");
 
