@@ -19,16 +19,26 @@ public final class CommandAudit implements AutoCloseable, PkiEventListener {
 
     private final FileAuditSpool spool;
     private final AuditTrail trail;
+    private final SpoolingAuditSink sink;
+    private final org.ward.audit.AuditContext context;
 
-    private CommandAudit(FileAuditSpool spool, AuditTrail trail) {
+    private CommandAudit(FileAuditSpool spool, SpoolingAuditSink sink, org.ward.audit.AuditContext context) {
         this.spool = spool;
-        this.trail = trail;
+        this.sink = sink;
+        this.context = context;
+        this.trail = new AuditTrail(sink, context, Clock.systemUTC());
     }
 
     public static CommandAudit open(AuditConfig audit) throws IOException {
         FileAuditSpool spool = new AuditInbox(AuditInbox.besideSpool(audit.spoolDirectory())).openForCommand();
-        return new CommandAudit(spool, new AuditTrail(new SpoolingAuditSink(spool, AuditFailurePolicy.CONTINUE),
-                AuditWiring.context(audit), Clock.systemUTC()));
+        return new CommandAudit(spool, new SpoolingAuditSink(spool, AuditFailurePolicy.CONTINUE),
+                AuditWiring.context(audit));
+    }
+
+    /** 110137 User Security Attributes Changed or 110136 Security Roles Changed for a users.yaml edit. */
+    public void userChanged(org.ward.users.UserChange change, String command) {
+        sink.emit(change.auditByProcess(context, Clock.systemUTC(), command,
+                System.getProperty("user.name", "unknown")));
     }
 
     /** Security Configuration (110113/110129) for a PKI change, also logged. */
