@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ward", mixinStandardHelpOptions = true, versionProvider = WardVersion.class,
         description = "Ward: a secure IHE/HL7 v2 interface engine (MLLP over mutual TLS).",
         subcommands = {RunCommand.class, CheckConfigCommand.class, SendCommand.class, PkiCommand.class,
-                MessagesCommand.class, StatusCommand.class, PolicyCommand.class, BenchCommand.class, UsersCommand.class,
+                MessagesCommand.class, StatusCommand.class, PolicyCommand.class, BenchCommand.class, UsersCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class WardCli {
 

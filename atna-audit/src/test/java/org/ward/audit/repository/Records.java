@@ -13,7 +13,7 @@ import org.ward.audit.syslog.Rfc5424Formatter;
 import org.ward.audit.syslog.SyslogIdentity;
 
 /** Audit records built with Ward's own builders and formatter, as a sender would put them on the wire. */
-final class Records {
+public final class Records {
 
     static final CodedValue PCD_01 = CodedValue.iheTransaction("PCD-01", "Communicate PCD Data");
     static final NetworkAccessPoint PUMP = NetworkAccessPoint.ipAddress("192.0.2.17");
@@ -39,7 +39,7 @@ final class Records {
         return FORMATTER.format(Instant.parse("2026-11-22T10:15:30.123Z"), importXml(patientId, msh10));
     }
 
-    static AuditRow importRow(String patientId, String msh10) {
+    public static AuditRow importRow(String patientId, String msh10) {
         return RecordAnalyzer.analyze(importSyslog(patientId, msh10), Instant.now(), "127.0.0.1:50000 CN=test");
     }
 
