@@ -31,7 +31,8 @@ final class ChainWriter implements AutoCloseable {
     private static final long RETRY_MILLIS = 1000;
     private static final int RETRIES_WHEN_CLOSING = 3;
     /**
-     * H2 commits reach the OS at once (WRITE_DELAY=0), so a process crash loses nothing committed;
+     * H2 commits reach the OS at once (WRITE_DELAY=0, background compaction off: see AuditConnections),
+     * so a process crash should lose nothing committed;
      * the fsync that also survives a power cut runs at most this often, and with every checkpoint.
      * Per-batch fsync would buy senders nothing: RFC 5425 has no acknowledgement they could wait for.
      */
