@@ -25,6 +25,7 @@ public final class AccessPolicy {
     private final Map<Operation, Map<String, List<PolicyRule>>> rules = new EnumMap<>(Operation.class);
     private final Map<String, Set<String>> destinationRoles = new LinkedHashMap<>();
     private final Map<PlanKey, MessagePlan> plans = new ConcurrentHashMap<>();
+    private final List<Map.Entry<java.util.function.Predicate<PeerIdentity>, Set<String>>> nodes = new ArrayList<>();
 
     /** Role sets compare as sets whatever their implementation; a stored key holds its own copy. */
     private record PlanKey(Set<String> roles, Operation operation, String messageType) {
@@ -37,6 +38,9 @@ public final class AccessPolicy {
         }
         for (PolicyRule rule : document.rules()) {
             rules.get(rule.operation()).computeIfAbsent(rule.role(), r -> new ArrayList<>()).add(rule);
+        }
+        for (NodeBinding binding : document.nodes()) {
+            nodes.add(Map.entry(binding.matcher(), binding.roles()));
         }
         for (DestinationBinding binding : document.destinations()) {
             destinationRoles.computeIfAbsent(binding.destination(), d -> new TreeSet<>()).addAll(binding.roles());
@@ -54,9 +58,9 @@ public final class AccessPolicy {
     /** The roles of the node that authenticated with this certificate: the union of every matching binding. */
     public Set<String> rolesOf(PeerIdentity peer) {
         Set<String> roles = new TreeSet<>();
-        for (NodeBinding binding : document.nodes()) {
-            if (binding.matches(peer)) {
-                roles.addAll(binding.roles());
+        for (Map.Entry<java.util.function.Predicate<PeerIdentity>, Set<String>> binding : nodes) {
+            if (binding.getKey().test(peer)) {
+                roles.addAll(binding.getValue());
             }
         }
         return roles;

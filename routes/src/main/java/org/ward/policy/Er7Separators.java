@@ -10,16 +10,4 @@ record Er7Separators(char field, char component, char repetition, char escape, c
         char field = header.charAt(3);
         return new Er7Separators(field, header.charAt(4), header.charAt(5), header.charAt(6), header.charAt(7));
     }
-
-    /** Whether a value would change the message's structure if written into a field. */
-    boolean anyIn(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == field || c == component || c == repetition || c == escape || c == subcomponent
-                    || c == '\r' || c == '\n') {
-                return true;
-            }
-        }
-        return false;
-    }
 }

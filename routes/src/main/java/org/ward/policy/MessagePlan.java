@@ -18,12 +18,10 @@ final class MessagePlan {
 
     private final Optional<Decision> denial;
     private final Decision allowed;
-    private final List<Decision> messageAllows;
     private final Map<String, SegmentPlan> segments;
 
     private MessagePlan(Optional<Decision> denial, List<Decision> messageAllows, Map<String, SegmentPlan> segments) {
         this.denial = denial;
-        this.messageAllows = messageAllows;
         this.allowed = messageAllows.isEmpty() ? null : messageAllows.get(0);
         this.segments = segments;
         this.planCodes = new int[segments.size()];

@@ -29,10 +29,21 @@ public record NodeBinding(Optional<String> subject, Optional<String> issuer, Opt
     }
 
     public boolean matches(PeerIdentity peer) {
-        return subject.map(p -> glob(p).matcher(peer.subject()).matches()).orElse(true)
-                && issuer.map(p -> glob(p).matcher(peer.issuer()).matches()).orElse(true)
+        return matcher().test(peer);
+    }
+
+    /**
+     * The binding as a test with its glob patterns compiled once; the policy keeps these, since every
+     * inbound message asks which roles its sender holds.
+     */
+    java.util.function.Predicate<PeerIdentity> matcher() {
+        Optional<Pattern> subjectPattern = subject.map(NodeBinding::glob);
+        Optional<Pattern> issuerPattern = issuer.map(NodeBinding::glob);
+        Optional<Pattern> eui64Pattern = eui64.map(NodeBinding::glob);
+        return peer -> subjectPattern.map(p -> p.matcher(peer.subject()).matches()).orElse(true)
+                && issuerPattern.map(p -> p.matcher(peer.issuer()).matches()).orElse(true)
                 && serial.map(s -> s.equals(peer.serial().toString(16))).orElse(true)
-                && eui64.map(p -> peer.deviceEui64().map(e -> glob(p).matcher(e).matches()).orElse(false)).orElse(true)
+                && eui64Pattern.map(p -> peer.deviceEui64().map(e -> p.matcher(e).matches()).orElse(false)).orElse(true)
                 && profile.map(p -> p == NodeProfile.of(peer)).orElse(true);
     }
 
