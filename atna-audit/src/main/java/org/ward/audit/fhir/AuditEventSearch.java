@@ -30,17 +30,20 @@ import java.util.Set;
  * @param addresses participant network access point IDs
  * @param entityTypes ParticipantObjectTypeCode values (1-4)
  * @param entityRoles ParticipantObjectTypeCodeRole values (1-24)
+ * @param messageIds HL7 v2 message control IDs (MSH-10) the records name: Ward's search parameter
+ *     {@code message-control-id}, not part of ITI-81
  * @param count    page size
  * @param after    the paging cursor: only records stored after this repository id
  */
 public record AuditEventSearch(Instant from, Instant to, List<String> patients, List<String> agents, List<String> sources,
                                List<Token> types, List<Token> subtypes, List<Integer> outcomes, List<String> addresses,
-                               List<Integer> entityTypes, List<Integer> entityRoles, int count, Optional<Long> after) {
+                               List<Integer> entityTypes, List<Integer> entityRoles, List<String> messageIds, int count,
+                               Optional<Long> after) {
 
     public static final int DEFAULT_COUNT = 100;
     public static final int MAX_COUNT = 1000;
     static final Set<String> PARAMETERS = Set.of("date", "patient.identifier", "agent", "source", "type", "subtype",
-            "outcome", "address", "entity-type", "entity-role", "_count", "_after");
+            "outcome", "address", "entity-type", "entity-role", "message-control-id", "_count", "_after");
 
     /** A FHIR token: an optional system and a code. */
     public record Token(Optional<String> system, String code) {
@@ -66,6 +69,7 @@ public record AuditEventSearch(Instant from, Instant to, List<String> patients, 
         addresses = List.copyOf(addresses);
         entityTypes = List.copyOf(entityTypes);
         entityRoles = List.copyOf(entityRoles);
+        messageIds = List.copyOf(messageIds);
         if (count < 1 || count > MAX_COUNT) {
             throw new IllegalArgumentException("_count must be 1 to " + MAX_COUNT + ", got " + count);
         }
@@ -103,6 +107,7 @@ public record AuditEventSearch(Instant from, Instant to, List<String> patients, 
                 values(query, "subtype").stream().map(Token::parse).toList(),
                 numbers(query, "outcome", Set.of(0, 4, 8, 12)), values(query, "address"),
                 numbers(query, "entity-type", Set.of(1, 2, 3, 4)), numbers(query, "entity-role", null),
+                values(query, "message-control-id"),
                 query.containsKey("_count") ? number(single(query, "_count"), "_count") : DEFAULT_COUNT,
                 query.containsKey("_after") ? Optional.of(cursor(single(query, "_after"))) : Optional.empty());
     }

@@ -103,6 +103,10 @@ public final class AuditRecordExtractor {
                     if (id != null && "1".equals(r.getAttributeValue(null, "ParticipantObjectTypeCode"))
                             && "1".equals(r.getAttributeValue(null, "ParticipantObjectTypeCodeRole"))) {
                         index.add(new IndexEntry(IndexKind.PATIENT_ID, patients++, id));
+                        String bare = PatientIdentifier.id(id);
+                        if (!bare.equals(id) && !bare.isEmpty()) { // also findable by the CX ID alone
+                            index.add(new IndexEntry(IndexKind.PATIENT_ID, patients++, bare));
+                        }
                     }
                 }
                 case "ParticipantObjectDetail" -> {

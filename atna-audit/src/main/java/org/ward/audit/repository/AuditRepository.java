@@ -21,6 +21,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Objects;
@@ -31,6 +32,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ward.audit.fhir.AuditEventSearch;
 import org.ward.audit.syslog.AuditTlsPolicy;
 
 /**
@@ -123,6 +125,16 @@ public final class AuditRepository implements AutoCloseable {
     /** Walks and checks the whole chain of a store (running or not); see {@link ChainVerifier}. */
     public static VerifyResult verify(AuditStoreConfig store, VerifyProgress progress) {
         return new ChainVerifier(store).verify(progress);
+    }
+
+    /**
+     * Searches a store that no running repository holds open (H2 admits one process), or any
+     * PostgreSQL store: what {@code ward audit query} does.
+     *
+     * @throws SQLException when the store cannot be read; an H2 store in use says so in its message
+     */
+    public static SearchPage search(AuditStoreConfig store, AuditEventSearch search) throws SQLException {
+        return AuditStore.search(AuditConnections.forReading(store), search);
     }
 
     /** Where it listens (the actual port when configured with 0). */

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.ward.audit.fhir.AuditEventSearch;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -101,6 +103,26 @@ public final class AuditStore implements AutoCloseable {
                 }
             }
             return rows;
+        }
+    }
+
+    /** One page of records matching {@code search}; see {@link AuditQuery}. */
+    public SearchPage search(AuditEventSearch search) throws SQLException {
+        return search(readConnections, search);
+    }
+
+    static SearchPage search(AuditConnections connections, AuditEventSearch search) throws SQLException {
+        return new AuditQuery(Objects.requireNonNull(search, "search")).run(connections);
+    }
+
+    /** The record with repository id {@code seq}, if stored. */
+    public Optional<StoredRecord> find(long seq) throws SQLException {
+        try (Connection connection = readConnections.open();
+             PreparedStatement statement = connection.prepareStatement(AuditTables.SELECT_RECORDS + " WHERE seq = ?")) {
+            statement.setLong(1, seq);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(StoredRecord.of(AuditTables.rowWithoutIndex(rs))) : Optional.empty();
+            }
         }
     }
 

@@ -52,8 +52,17 @@ class AuditRecordExtractorTest {
         assertThat(values(f, IndexKind.EVENT_TYPE)).isEqualTo(xpath(doc, "//EventTypeCode/@csd-code"));
         assertThat(values(f, IndexKind.USER_ID)).isEqualTo(xpath(doc, "//ActiveParticipant/@UserID"));
         assertThat(values(f, IndexKind.NETWORK_ACCESS_POINT)).isEqualTo(xpath(doc, "//ActiveParticipant/@NetworkAccessPointID"));
-        assertThat(values(f, IndexKind.PATIENT_ID)).isEqualTo(xpath(doc, "//ParticipantObjectIdentification"
-                + "[@ParticipantObjectTypeCode='1' and @ParticipantObjectTypeCodeRole='1']/@ParticipantObjectID"));
+        // each patient CX, then its ID alone when the CX has more (findable by either)
+        List<String> patients = new java.util.ArrayList<>();
+        for (String cx : xpath(doc, "//ParticipantObjectIdentification"
+                + "[@ParticipantObjectTypeCode='1' and @ParticipantObjectTypeCodeRole='1']/@ParticipantObjectID")) {
+            patients.add(cx);
+            String id = cx.split("\\^", -1)[0];
+            if (!id.equals(cx) && !id.isEmpty()) {
+                patients.add(id);
+            }
+        }
+        assertThat(values(f, IndexKind.PATIENT_ID)).isEqualTo(patients);
     }
 
     @Test
@@ -69,7 +78,7 @@ class AuditRecordExtractorTest {
         assertThat(values(f, IndexKind.EVENT_TYPE)).containsExactly("ITI-8");
         assertThat(values(f, IndexKind.USER_ID)).containsExactly("PKL|SAP-ISH", "root|dest");
         assertThat(values(f, IndexKind.PATIENT_ID))
-                .containsExactly("7627199^^^HZLN&2.16.840.1.113883.3.37.4.1.1.2.411.1&ISO");
+                .containsExactly("7627199^^^HZLN&2.16.840.1.113883.3.37.4.1.1.2.411.1&ISO", "7627199");
         assertThat(values(f, IndexKind.MSH_10)).containsExactly("123456"); // MTIzNDU2
     }
 
@@ -83,7 +92,7 @@ class AuditRecordExtractorTest {
         assertThat(row.hostname()).isEqualTo("icu-gw-1");
         assertThat(row.msgId()).isEqualTo("IHE+RFC-3881");
         assertThat(row.values(IndexKind.EVENT_TYPE)).containsExactly("PCD-01");
-        assertThat(row.values(IndexKind.PATIENT_ID)).containsExactly("12345^^^HOSP&1.2.3&ISO^MR");
+        assertThat(row.values(IndexKind.PATIENT_ID)).containsExactly("12345^^^HOSP&1.2.3&ISO^MR", "12345");
         assertThat(row.values(IndexKind.MSH_10)).containsExactly("MSG-0001");
         assertThat(row.values(IndexKind.USER_ID)).contains("CN=pump-17,O=Example Hospital");
         assertThat(row.values(IndexKind.NETWORK_ACCESS_POINT)).contains("192.0.2.17", "10.1.2.3");
