@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The operator's first five minutes, for real: a clean copy of the repository (the files git
  * tracks, nothing built), {@code ./ward run} builds Ward and starts it on the shipped default
  * configuration, and the send command it prints gets an AA back. Then SIGTERM stops it with exit 0.
- * Only the listener port is changed (to 0) so that the test never collides with a real Ward on 2575.
+ * Only the ports are changed (to 0) so that the test never collides with a real Ward on 2575 and 6514.
+ * Ward's own audit repository, on by default, then holds the message's Import record, which
+ * {@code ./ward audit query} finds by its MSH-10 once Ward has stopped.
  */
 class FreshCloneRunTest {
 
@@ -36,7 +38,9 @@ class FreshCloneRunTest {
     void wardRunFromACleanCopyAnswersWardSendAndStopsCleanlyOnSigterm(@TempDir Path tmp) throws Exception {
         Path clone = cleanCopy(Path.of(System.getProperty("ward.project.root")), tmp.resolve("ward"));
         Path config = clone.resolve("config/ward.yaml");
-        Files.writeString(config, Files.readString(config).replace("port: 2575", "port: 0"));
+        Files.writeString(config, Files.readString(config).replace("port: 2575", "port: 0")
+                .replace("port: 6514", "port: 0"));
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
 
         long start = System.nanoTime();
         Process run = launcher(clone, "run").start();
@@ -56,6 +60,7 @@ class FreshCloneRunTest {
             }
             assertThat(sendLine).as("banner: %s%nstderr: %s", banner, runErr).isNotNull();
             assertThat(banner).anySatisfy(l -> assertThat(LISTENING.matcher(l).find()).isTrue());
+            assertThat(banner).anySatisfy(l -> assertThat(l).contains("audit repository: syslog+tls (RFC 5425) listening on"));
             long listeningMs = elapsedMs(start);
 
             // Run exactly the command Ward printed.
@@ -83,6 +88,18 @@ class FreshCloneRunTest {
             errDrain.get(5, TimeUnit.SECONDS);
             assertThat(run.exitValue()).as("exit code after SIGTERM; stderr: %s", runErr).isZero();
             assertThat(runErr.toString()).contains("stopped");
+
+            Process query = launcher(clone, "audit", "query", "--from", today, "--message-id", "MSGID1234",
+                    "--format", "csv").start();
+            StringBuilder queryOut = new StringBuilder();
+            StringBuilder queryErr = new StringBuilder();
+            CompletableFuture<Void> c = drain(query.getInputStream(), queryOut);
+            CompletableFuture<Void> d = drain(query.getErrorStream(), queryErr);
+            assertThat(query.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            c.get(5, TimeUnit.SECONDS);
+            d.get(5, TimeUnit.SECONDS);
+            assertThat(query.exitValue()).as("audit query stderr: %s", queryErr).isZero();
+            assertThat(queryOut.toString()).contains("110107 Import", "MSGID1234", "789567");
         } finally {
             run.destroyForcibly();
         }

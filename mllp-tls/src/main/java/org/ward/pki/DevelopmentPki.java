@@ -32,6 +32,9 @@ public final class DevelopmentPki {
     public static final String EHR = "ehr";
     public static final String DEVICE_COMMON_NAME = "dev-monitor-1";
     public static final String EHR_COMMON_NAME = "dev-ehr";
+    /** The client credential Ward's audit sender presents to Ward's own audit repository. */
+    public static final String AUDIT_CLIENT = "audit-client";
+    public static final String AUDIT_CLIENT_COMMON_NAME = "ward-audit";
     public static final int VALIDITY_DAYS = IssueRequest.MAX_VALIDITY_DAYS;
     /** How long each development CRL is valid. */
     public static final Duration CRL_VALIDITY = Duration.ofDays(7);
@@ -62,6 +65,24 @@ public final class DevelopmentPki {
     public static Optional<PublishedCrl> refreshCrl(Path pkiDir, PkiEventListener listener) throws IOException {
         return new FacilityPki(pkiDir, Clock.systemUTC(), new SecureRandom(), listener, ACTOR)
                 .refreshCrlIfDue(CRL_VALIDITY, CRL_REFRESH_BEFORE);
+    }
+
+    /** A credential's PKCS#12 file and the file holding its password. */
+    public record CredentialFiles(Path p12, Path passwordFile) {
+    }
+
+    /**
+     * The development PKI's audit client credential (PKCS#12 and its password file), issued by the
+     * development CA the first time it is needed: PKIs made before it existed get it too.
+     */
+    public static CredentialFiles auditClient(Path pkiDir, PkiEventListener listener) throws IOException {
+        PkiDirectory layout = new PkiDirectory(pkiDir.toAbsolutePath().normalize());
+        if (layout.credentialFiles(AUDIT_CLIENT).stream().anyMatch(file -> !Files.isRegularFile(file))) {
+            new FacilityPki(layout.path(), Clock.systemUTC(), new SecureRandom(), listener, ACTOR)
+                    .issue(IssueRequest.client(AUDIT_CLIENT_COMMON_NAME, VALIDITY_DAYS), AUDIT_CLIENT);
+            LOG.info("Issued the development audit client certificate '{}' in {}", AUDIT_CLIENT, layout.path());
+        }
+        return new CredentialFiles(layout.p12(AUDIT_CLIENT), layout.passwordFile(AUDIT_CLIENT));
     }
 
     /**

@@ -7,7 +7,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = WardVersion.class,
-        description = "Ward's audit repository.", subcommands = {AuditVerifyCommand.class})
+        description = "Ward's audit repository.", subcommands = {AuditQueryCommand.class, AuditVerifyCommand.class})
 final class AuditCommand implements Callable<Integer> {
 
     @Spec
@@ -15,6 +15,6 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: verify");
+        throw new ParameterException(spec.commandLine(), "Missing command: query or verify");
     }
 }

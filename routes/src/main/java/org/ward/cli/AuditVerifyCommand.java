@@ -41,7 +41,8 @@ final class AuditVerifyCommand implements Callable<Integer> {
             ConfigReport.print(e, spec.commandLine().getErr());
             return WardCli.EXIT_CONFIG;
         }
-        AuditStoreConfig store = AuditStoreConfig.h2(loaded.dataDir());
+        AuditStoreConfig store = loaded.auditRepository().map(r -> r.storeConfig(loaded.dataDir()))
+                .orElseGet(() -> AuditStoreConfig.h2(loaded.dataDir()));
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.exists(store.directory())) {
             err.println("ward audit verify: no audit repository in " + store.directory());

@@ -73,6 +73,12 @@ final class RunCommand implements Callable<Integer> {
         for (ListeningAddress address : engine.addresses()) {
             out.println("  " + address.listener() + ": " + address.protocol() + " listening on " + address.hostAndPort());
         }
+        if (engine.auditRepository().isPresent()) {
+            out.println("  audit repository: syslog+tls (RFC 5425) listening on "
+                    + engine.auditRepository().get().address().getAddress().getHostAddress() + ":"
+                    + engine.auditRepository().get().address().getPort() + ", store "
+                    + engine.auditRepository().get().store().config().kind().name().toLowerCase(java.util.Locale.ROOT));
+        }
         if (engine.developmentPki().isPresent() && !engine.addresses().isEmpty()) {
             DevelopmentPkiFiles pki = engine.developmentPki().get();
             out.println("  development PKI: " + pki.trustAnchors().getParent());

@@ -47,6 +47,12 @@ public record AuditConfig(String sourceId, Optional<String> enterpriseSite, Path
         Objects.requireNonNull(repository, "repository");
     }
 
+    /** The same, sending to {@code target}. */
+    public AuditConfig withRepository(Repository target) {
+        return new AuditConfig(sourceId, enterpriseSite, spoolDirectory, spoolCapBytes, onFailure,
+                Optional.of(target));
+    }
+
     /** Defaults for a data directory: spool under it, no repository, {@code continue}. */
     public static AuditConfig defaults(Path dataDir) {
         return new AuditConfig(defaultSourceId(), Optional.empty(), dataDir.resolve("audit-spool"),

@@ -25,11 +25,24 @@ import org.ward.profile.ProfileIdentifiers;
  * @param routes which accepted messages go to which destinations
  * @param camelRoutes the Camel YAML DSL route files of {@code camel-routes}, absolute, in name order
  * @param policy who may send, receive and read what (policy.yaml); deny-all when none is configured
+ * @param auditRepository Ward's own audit repository, when {@code audit-repository:} is configured
+ * @param api the HTTPS API for people, when {@code api:} is configured (it needs {@code eua:})
+ * @param eua how people authenticate (Kerberos)
  */
 public record WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners,
                          ProfileIdentifiers pcdProfiles, AuditConfig audit, JournalSettings journal,
                          List<DestinationSettings> destinations, List<RouteSettings> routes, List<Path> camelRoutes,
-                         PolicyDocument policy) {
+                         PolicyDocument policy, Optional<AuditRepositorySettings> auditRepository,
+                         Optional<ApiSettings> api, Optional<EuaSettings> eua) {
+
+    /** A configuration without its own audit repository. */
+    public WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners,
+                      ProfileIdentifiers pcdProfiles, AuditConfig audit, JournalSettings journal,
+                      List<DestinationSettings> destinations, List<RouteSettings> routes, List<Path> camelRoutes,
+                      PolicyDocument policy) {
+        this(source, home, dataDir, developmentPki, listeners, pcdProfiles, audit, journal, destinations, routes,
+                camelRoutes, policy, Optional.empty(), Optional.empty(), Optional.empty());
+    }
 
     /** A configuration without a policy file: nothing is allowed. */
     public WardConfig(Path source, Path home, Path dataDir, boolean developmentPki, List<ListenerConfig> listeners,
@@ -55,6 +68,12 @@ public record WardConfig(Path source, Path home, Path dataDir, boolean developme
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(auditRepository, "auditRepository");
+        Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(eua, "eua");
+        if (api.isPresent() && eua.isEmpty()) {
+            throw new IllegalArgumentException("the api needs an eua section (Kerberos)");
+        }
         destinations = List.copyOf(destinations);
         routes = List.copyOf(routes);
         camelRoutes = List.copyOf(camelRoutes);

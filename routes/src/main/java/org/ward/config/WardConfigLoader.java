@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class WardConfigLoader {
 
     static final List<String> ROOT_KEYS = List.of("data-dir", "development-pki", "pcd-profiles", "audit", "journal",
-            "listeners", "destinations", "routes", "camel-routes", "policy");
+            "listeners", "destinations", "routes", "camel-routes", "policy", "audit-repository", "api", "eua");
     static final List<String> LISTENER_KEYS = List.of(
             "name", "bind", "port", "max-frame-bytes", "idle-timeout", "default-charset", "log-phi", "accept",
             "bind-device-identity", "gateways", "tls");
@@ -38,6 +38,8 @@ public final class WardConfigLoader {
     private final TlsConfigReader tlsReader;
     private final PcdConfigReader pcdReader;
     private final AuditConfigReader auditReader;
+    private final AuditRepositoryConfigReader auditRepositoryReader;
+    private final ApiConfigReader apiReader;
     private final JournalConfigReader journalReader;
     private final RoutingConfigReader routingReader;
     private final CamelRoutesConfigReader camelRoutesReader;
@@ -57,6 +59,8 @@ public final class WardConfigLoader {
         this.tlsReader = new TlsConfigReader(problems, values, paths);
         this.pcdReader = new PcdConfigReader(problems, values);
         this.auditReader = new AuditConfigReader(problems, values, paths);
+        this.auditRepositoryReader = new AuditRepositoryConfigReader(problems, values, paths);
+        this.apiReader = new ApiConfigReader(problems, values, paths);
         this.journalReader = new JournalConfigReader(problems, values, paths);
         this.routingReader = new RoutingConfigReader(problems, values, paths, pcdReader);
         this.camelRoutesReader = new CamelRoutesConfigReader(file, problems, paths, routingReader, camelRoutes);
@@ -143,6 +147,15 @@ public final class WardConfigLoader {
         AuditConfig audit = root.optional("audit")
                 .flatMap(n -> auditReader.read(n, "audit", dataDir))
                 .orElseGet(() -> AuditConfig.defaults(dataDir));
+        Optional<AuditRepositorySettings> auditRepository = root.optional("audit-repository")
+                .flatMap(n -> auditRepositoryReader.read(n, "audit-repository", dataDir));
+        Path configDir = file.toAbsolutePath().getParent() == null ? home : file.toAbsolutePath().getParent();
+        Optional<ApiSettings> api = root.optional("api").flatMap(n -> apiReader.api(n, "api", configDir));
+        Optional<EuaSettings> eua = root.optional("eua").flatMap(n -> apiReader.eua(n, "eua"));
+        if (root.optional("api").isPresent() && root.optional("eua").isEmpty()) {
+            problems.at(root.optional("api").get(), "eua", "is required with api: people sign in with Kerberos only"
+                    + " (eua: {kdc: embedded, realm: WARD.LOCAL} for a demo realm)");
+        }
         JournalSettings journal = root.optional("journal")
                 .flatMap(n -> journalReader.read(n, "journal"))
                 .orElseGet(JournalSettings::defaults);
@@ -160,7 +173,7 @@ public final class WardConfigLoader {
             return Optional.empty();
         }
         return Optional.of(new WardConfig(file, home, dataDir, developmentPki, listeners, profiles, audit, journal,
-                destinations, routes, camelRoutes, policy.get()));
+                destinations, routes, camelRoutes, policy.get(), auditRepository, api, eua));
     }
 
     /**

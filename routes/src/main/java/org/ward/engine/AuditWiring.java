@@ -50,7 +50,7 @@ final class AuditWiring {
         return AuditPipeline.start(spool, audit.onFailure(), repository, nearlyFull);
     }
 
-    private static String hostName() {
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (java.net.UnknownHostException e) {

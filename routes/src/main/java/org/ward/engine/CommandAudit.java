@@ -41,6 +41,16 @@ public final class CommandAudit implements AutoCloseable, PkiEventListener {
                 System.getProperty("user.name", "unknown")));
     }
 
+    /**
+     * Query 110112 (ITI-81 Retrieve ATNA Audit Event) for {@code ward audit query}: the OS user running
+     * the command, the query as given and the patients it names, and whether it succeeded.
+     */
+    public void auditQueried(String query, java.util.List<String> patients, boolean succeeded) {
+        sink.emit(AuditQueries.record(context, Clock.systemUTC(), "ward audit query (" + System.getProperty("user.name",
+                "unknown") + ")", org.ward.audit.model.NetworkAccessPoint.machineName(AuditWiring.hostName()), query,
+                patients, succeeded));
+    }
+
     /** Security Configuration (110113/110129) for a PKI change, also logged. */
     @Override
     public void pkiChanged(PkiChange change) {

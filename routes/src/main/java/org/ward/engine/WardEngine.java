@@ -19,6 +19,8 @@ import org.ward.ack.AckFactory;
 import org.ward.audit.AuditContext;
 import org.ward.audit.AuditPipeline;
 import org.ward.audit.AuditSink;
+import org.ward.audit.repository.AuditRepository;
+import org.ward.config.AuditConfig;
 import org.ward.ack.ControlIdGenerator;
 import org.ward.camel.WardComponent;
 import org.ward.camel.YamlRoutes;
@@ -71,6 +73,7 @@ public final class WardEngine implements AutoCloseable {
     private final MessageJournal journal;
     private final Deliveries deliveries;
     private Optional<AuditPipeline> pipeline = Optional.empty();
+    private Optional<AuditRepository> ownRepository = Optional.empty();
 
     private WardEngine(CamelContext camel, List<ListeningAddress> addresses, Optional<DevelopmentPkiFiles> developmentPki,
                        Map<String, ListenerStats> stats, Housekeeping housekeeping, AuditTrail trail,
@@ -89,7 +92,34 @@ public final class WardEngine implements AutoCloseable {
     public static WardEngine start(WardConfig config) throws Exception {
         AuditContext context = AuditWiring.context(config.audit());
         AuditTrail[] trail = new AuditTrail[1];
-        AuditPipeline pipeline = AuditWiring.open(config.audit(), (used, cap) -> {
+        PkiEventBuffer earlyPkiChanges = new PkiEventBuffer();
+        Optional<OwnAuditRepository.Started> own = OwnAuditRepository.start(config, earlyPkiChanges);
+        AuditPipeline pipeline;
+        try {
+            pipeline = openPipeline(config, own.map(OwnAuditRepository.Started::audit).orElse(config.audit()), trail);
+        } catch (Exception e) {
+            own.ifPresent(o -> o.repository().close());
+            throw e;
+        }
+        try {
+            WardEngine engine = start(config, pipeline.sink(), context);
+            trail[0] = engine.trail;
+            earlyPkiChanges.replayInto(engine.trail);
+            engine.pipeline = Optional.of(pipeline);
+            engine.ownRepository = own.map(OwnAuditRepository.Started::repository);
+            engine.housekeeping.every(COMMAND_AUDIT_POLL, "moving ward command audit records",
+                    pipeline::importCommandRecords);
+            return engine;
+        } catch (Exception e) {
+            pipeline.close();
+            own.ifPresent(o -> o.repository().close());
+            throw e;
+        }
+    }
+
+    private static AuditPipeline openPipeline(WardConfig config, AuditConfig audit, AuditTrail[] trail)
+            throws Exception {
+        return AuditWiring.open(audit, (used, cap) -> {
             LOG.warn("audit spool {} is {} % full ({} of {} bytes): is the audit repository reachable?",
                     config.audit().spoolDirectory(), used * 100 / cap, used, cap);
             if (trail[0] != null) {
@@ -97,17 +127,6 @@ public final class WardEngine implements AutoCloseable {
                 java.util.concurrent.CompletableFuture.runAsync(() -> trail[0].spoolNearlyFull(used, cap));
             }
         });
-        try {
-            WardEngine engine = start(config, pipeline.sink(), context);
-            trail[0] = engine.trail;
-            engine.pipeline = Optional.of(pipeline);
-            engine.housekeeping.every(COMMAND_AUDIT_POLL, "moving ward command audit records",
-                    pipeline::importCommandRecords);
-            return engine;
-        } catch (Exception e) {
-            pipeline.close();
-            throw e;
-        }
     }
 
     /**
@@ -212,6 +231,11 @@ public final class WardEngine implements AutoCloseable {
         return new WardEngine(camel, addresses, pki, stats, housekeeping, trail, journal, deliveries);
     }
 
+    /** Ward's own audit repository, when {@code audit-repository:} is configured. */
+    public Optional<AuditRepository> auditRepository() {
+        return ownRepository;
+    }
+
     public List<ListeningAddress> addresses() {
         return addresses;
     }
@@ -260,6 +284,7 @@ public final class WardEngine implements AutoCloseable {
                 LOG.error("audit spool did not close cleanly; it is checked and repaired at the next start", e);
             }
         }
+        ownRepository.ifPresent(AuditRepository::close);
         LOG.info("stopped");
     }
 }

@@ -86,9 +86,13 @@ class ShippedConfigTest {
         assertThat(errors)
                 .extracting(ConfigError::line, ConfigError::keyPath)
                 .containsExactly(
-                        tuple(lineOf(lines, "key-store:"), "listeners[0].tls.key-store"),
-                        tuple(lineOf(lines, "key-store-password-file:"), "listeners[0].tls.key-store-password-file"),
-                        tuple(lineOf(lines, "trust-anchors:"), "listeners[0].tls.trust-anchors"),
+                        tuple(lineOf(lines, "key-store:"), "audit-repository.tls.key-store"),
+                        tuple(lineOf(lines, "key-store-password-file:"), "audit-repository.tls.key-store-password-file"),
+                        tuple(lineOf(lines, "trust-anchors:"), "audit-repository.tls.trust-anchors"),
+                        tuple(lineAfter(lines, "listeners:", "key-store:"), "listeners[0].tls.key-store"),
+                        tuple(lineAfter(lines, "listeners:", "key-store-password-file:"),
+                                "listeners[0].tls.key-store-password-file"),
+                        tuple(lineAfter(lines, "listeners:", "trust-anchors:"), "listeners[0].tls.trust-anchors"),
                         tuple(lineOf(lines, "crls:"), "listeners[0].tls.crls[0]"));
         assertThat(errors).allSatisfy(error -> assertThat(error.message())
                 .contains("does not exist")
@@ -102,5 +106,16 @@ class ShippedConfigTest {
             }
         }
         throw new AssertionError(key + " not in " + SHIPPED);
+    }
+
+    /** The line of the first {@code key} after the line starting with {@code section}. */
+    private static int lineAfter(List<String> lines, String section, String key) {
+        int start = lineOf(lines, section);
+        for (int i = start; i < lines.size(); i++) {
+            if (lines.get(i).trim().startsWith(key)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(key + " not after " + section + " in " + SHIPPED);
     }
 }

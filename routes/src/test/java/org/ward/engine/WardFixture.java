@@ -52,6 +52,7 @@ public final class WardFixture implements AutoCloseable {
         private final List<String> listenerLines = new ArrayList<>();
         private final List<String> topLines = new ArrayList<>();
         private List<String> policyLines = OPEN_POLICY;
+        private boolean fullAudit;
         private final List<String> tlsLines = new ArrayList<>(List.of(
                 "      crls: [var/pki/crl.pem]"));
         private ListenerPki pki = new ListenerPki("var/pki/server.p12", "var/pki/server.p12.password",
@@ -65,6 +66,15 @@ public final class WardFixture implements AutoCloseable {
         public Options pki(Path trustAnchors, Path serverP12, Path serverPasswordFile) {
             pki = new ListenerPki(serverP12.toAbsolutePath().toString(),
                     serverPasswordFile.toAbsolutePath().toString(), trustAnchors.toAbsolutePath().toString());
+            return this;
+        }
+
+        /**
+         * Starts the engine as {@code ward run} does, with its own audit spool and sender (and its own
+         * audit repository when the top lines configure one) instead of a recording sink.
+         */
+        public Options fullAudit() {
+            fullAudit = true;
             return this;
         }
 
@@ -162,6 +172,9 @@ public final class WardFixture implements AutoCloseable {
         Files.writeString(dir.resolve("policy.yaml"), String.join("\n", options.policyLines) + "\n");
         WardConfig config = WardConfigLoader.load(yaml, dir, new YamlRouteReader());
         RecordingAuditSink audit = new RecordingAuditSink();
+        if (options.fullAudit) {
+            return new WardFixture(WardEngine.start(config), config, audit);
+        }
         AuditContext context = AuditContext.applicationServer("ward@test", null, NetworkAccessPoint.machineName("localhost"));
         return new WardFixture(WardEngine.start(config, audit, context), config, audit);
     }

@@ -60,6 +60,8 @@ import org.ward.audit.syslog.AuditTlsPolicy;
 public final class AuditRepository implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditRepository.class);
+    /** How long {@link #close()} waits for senders' connections to end before closing them. */
+    private static final java.time.Duration PEER_CLOSE_GRACE = java.time.Duration.ofSeconds(2);
 
     private final RepositoryStats stats;
     private final AuditStore store;
@@ -169,6 +171,17 @@ public final class AuditRepository implements AutoCloseable {
     private void shutdownNetwork() {
         if (server != null) {
             server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        // A sender that has just stopped (Ward's own, at shutdown) may have records in flight: let
+        // connections its peers are closing end by themselves, so those records are read, not cut off.
+        long deadline = System.nanoTime() + PEER_CLOSE_GRACE.toNanos();
+        while (!channels.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
