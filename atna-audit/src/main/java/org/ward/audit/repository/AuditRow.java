@@ -46,6 +46,12 @@ public record AuditRow(long seq, Instant receivedAt, String source, RecordStatus
                 eventId, eventAction, eventOutcome, eventTime, raw, index);
     }
 
+    /** The same record with its {@code audit_index} rows, read separately. */
+    AuditRow withIndex(List<IndexEntry> entries) {
+        return new AuditRow(seq, receivedAt, source, status, problem, syslogTime, hostname, appName, msgId,
+                eventId, eventAction, eventOutcome, eventTime, raw, entries);
+    }
+
     /** The values of one kind, in ordinal order. */
     public List<String> values(IndexKind kind) {
         return index.stream().filter(e -> e.kind() == kind).map(IndexEntry::value).toList();

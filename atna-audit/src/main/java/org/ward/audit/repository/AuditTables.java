@@ -1,6 +1,7 @@
 package org.ward.audit.repository;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,10 +9,12 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** The SQL of the repository's three tables, in one place; no state. */
+/** The SQL of the repository's tables, in one place; no state. */
 final class AuditTables {
 
     static final String INSERT_RECORD = "INSERT INTO audit_records (seq, received_at, source, status, problem,"
@@ -25,6 +28,11 @@ final class AuditTables {
     static final String SELECT_INDEX = "SELECT seq, kind, ordinal, val FROM audit_index";
     static final String SELECT_CHECKPOINTS = "SELECT seq, record_hash, signed_at, key_id, signature"
             + " FROM audit_checkpoints ORDER BY seq";
+    static final String CUTS_TABLE = "audit_retention_cuts";
+    static final String INSERT_CUT = "INSERT INTO audit_retention_cuts (first_seq, up_to_seq, previous_hash,"
+            + " last_hash, archive_name, archive_sha256, cut_at, key_id, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String SELECT_CUTS = "SELECT first_seq, up_to_seq, previous_hash, last_hash, archive_name,"
+            + " archive_sha256, cut_at, key_id, signature FROM audit_retention_cuts ORDER BY up_to_seq";
 
     private AuditTables() {
     }
@@ -93,6 +101,79 @@ final class AuditTables {
              ResultSet rs = statement.executeQuery()) {
             return rs.next() ? Optional.of(new Chained(rowWithoutIndex(rs), rs.getBytes("hash"))) : Optional.empty();
         }
+    }
+
+    /**
+     * Where the chain goes on from: the last record, or when retention removed every record, the
+     * latest cut; and the highest seq a signature covers (checkpoint or cut).
+     */
+    record Head(long seq, byte[] hash, long signedSeq) {
+    }
+
+    static Head head(Connection connection) throws SQLException {
+        Optional<Chained> last = last(connection);
+        Optional<RetentionCut> cut = latestCut(connection);
+        long cutSeq = cut.map(RetentionCut::upToSeq).orElse(0L);
+        long signedSeq = Math.max(cutSeq, lastCheckpoint(connection).map(Checkpoint::seq).orElse(0L));
+        if (last.isPresent() && last.get().row().seq() > cutSeq) {
+            return new Head(last.get().row().seq(), last.get().hash(), signedSeq);
+        }
+        return cut.map(c -> new Head(c.upToSeq(), c.lastHash(), signedSeq))
+                .orElseGet(() -> new Head(0, CanonicalRecord.GENESIS, signedSeq));
+    }
+
+    static void insert(Connection connection, RetentionCut cut) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_CUT)) {
+            statement.setLong(1, cut.firstSeq());
+            statement.setLong(2, cut.upToSeq());
+            statement.setBytes(3, cut.previousHash());
+            statement.setBytes(4, cut.lastHash());
+            statement.setString(5, cut.archiveName());
+            statement.setBytes(6, cut.archiveSha256());
+            statement.setObject(7, time(cut.cutAt()));
+            statement.setString(8, cut.keyId());
+            statement.setBytes(9, cut.signature());
+            statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Every retention cut, oldest first; empty when there is none or the table does not exist yet
+     * (a database last opened by a Ward without retention, read by a newer verifier).
+     */
+    static List<RetentionCut> cuts(Connection connection) throws SQLException {
+        if (!hasCutsTable(connection)) {
+            return List.of();
+        }
+        List<RetentionCut> cuts = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(SELECT_CUTS);
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                cuts.add(new RetentionCut(rs.getLong("first_seq"), rs.getLong("up_to_seq"),
+                        rs.getBytes("previous_hash"), rs.getBytes("last_hash"), rs.getString("archive_name"),
+                        rs.getBytes("archive_sha256"), instant(rs, "cut_at"), rs.getString("key_id"),
+                        rs.getBytes("signature")));
+            }
+        }
+        return cuts;
+    }
+
+    static Optional<RetentionCut> latestCut(Connection connection) throws SQLException {
+        List<RetentionCut> cuts = cuts(connection);
+        return cuts.isEmpty() ? Optional.empty() : Optional.of(cuts.get(cuts.size() - 1));
+    }
+
+    private static boolean hasCutsTable(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        // H2 folds unquoted names to upper case, PostgreSQL to lower case.
+        for (String name : new String[] {CUTS_TABLE, CUTS_TABLE.toUpperCase(Locale.ROOT)}) {
+            try (ResultSet rs = meta.getTables(null, null, name, new String[] {"TABLE"})) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The checkpoint with the highest seq, or empty. */

@@ -19,8 +19,10 @@ import org.ward.audit.repository.VerifyResult.Breach;
  * seqs are 1, 2, 3… without gaps; each record's hash recomputed from its columns and index rows
  * equals the stored one; at each checkpoint the chain hash equals the signed hash and the signature
  * verifies; no checkpoint and not the head file lie beyond the last record; no index row is
- * orphaned. Stops at the first breach. Reads through its own connection; the repository may be
- * running (records added meanwhile are checked if the walk reaches them).
+ * orphaned. With retention, the walk starts after the latest cut, from the hash the cut signed, once
+ * every cut's signature and their continuity from record 1 are checked. Stops at the first breach.
+ * Reads through its own connection; the repository may be running; it checks the store as it was
+ * when the walk began.
  */
 public final class ChainVerifier {
 
@@ -46,6 +48,9 @@ public final class ChainVerifier {
         try (Connection connection = AuditConnections.forReading(config).open()) {
             connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
             connection.setReadOnly(true);
+            // One snapshot for the cuts, checkpoints and records: a retention cut committed during the walk
+            // must not look like deleted records.
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             return walk(connection, key, head, progress);
         } catch (SQLException e) {
             return VerifyResult.broken(0, 0, 0, Breach.UNVERIFIABLE, 0,
@@ -63,17 +68,30 @@ public final class ChainVerifier {
                 checkpoints.put(c.seq(), c);
             }
         }
+        List<RetentionCut> cuts = AuditTables.cuts(connection);
         long total = count(connection);
-        if (head.isEmpty() && !checkpoints.isEmpty()) {
+        if (head.isEmpty() && (!checkpoints.isEmpty() || !cuts.isEmpty())) {
             return VerifyResult.broken(0, 0, 0, Breach.HEAD_FILE, 0, "the database holds " + checkpoints.size()
-                    + " checkpoints but the head file " + HeadFile.FILE + " is missing");
+                    + " checkpoints and " + cuts.size() + " retention cuts but the head file " + HeadFile.FILE
+                    + " is missing");
         }
         if (head.isPresent() && !key.verify(head.get())) {
             return VerifyResult.broken(0, 0, 0, Breach.BAD_SIGNATURE, 0,
                     "the head file's checkpoint signature does not verify");
         }
-        long expected = 1;
-        byte[] previous = CanonicalRecord.GENESIS;
+        VerifyResult badCut = checkCuts(cuts, key);
+        if (badCut != null) {
+            return badCut;
+        }
+        // The chain starts after the latest retention cut, from the hash it signed.
+        long cutSeq = cuts.isEmpty() ? 0 : cuts.get(cuts.size() - 1).upToSeq();
+        byte[] previous = cuts.isEmpty() ? CanonicalRecord.GENESIS : cuts.get(cuts.size() - 1).lastHash();
+        if (head.isPresent() && head.get().seq() == cutSeq && !Arrays.equals(head.get().recordHash(), previous)) {
+            return VerifyResult.broken(0, 0, cutSeq, Breach.CHECKPOINT_MISMATCH, 0, "the head file's checkpoint at"
+                    + " record " + cutSeq + " differs from the retention cut that removed it");
+        }
+        checkpoints.keySet().removeIf(seq -> seq <= cutSeq); // removed with the records they covered
+        long expected = cutSeq + 1;
         int checkpointsChecked = 0;
         try (PreparedStatement records = connection.prepareStatement(AuditTables.SELECT_RECORDS + " ORDER BY seq");
              PreparedStatement index = connection.prepareStatement(
@@ -88,16 +106,22 @@ public final class ChainVerifier {
                         stored = AuditTables.rowWithoutIndex(rs);
                     } catch (IllegalArgumentException | NullPointerException e) {
                         // e.g. a status no writer produces, or a NOT NULL column emptied
-                        return VerifyResult.broken(expected - 1, checkpointsChecked, rs.getLong("seq"),
+                        return VerifyResult.broken(expected - 1 - cutSeq, checkpointsChecked, rs.getLong("seq"),
                                 Breach.RECORD_ALTERED, rs.getLong("seq"), "record " + rs.getLong("seq")
                                         + " holds a value no writer produces (" + e.getMessage() + ")");
                     }
                     byte[] storedHash = rs.getBytes("hash");
                     long seq = stored.seq();
-                    long checked = expected - 1;
+                    long checked = expected - 1 - cutSeq;
+                    if (seq <= cutSeq) {
+                        return VerifyResult.broken(checked, checkpointsChecked, seq, Breach.RETENTION_CUT, seq,
+                                "record " + seq + " is still stored but the retention cut up to record " + cutSeq
+                                        + " removed it");
+                    }
                     if (seq != expected) {
                         return VerifyResult.broken(checked, checkpointsChecked, seq, Breach.RECORD_MISSING, expected,
-                                seq > expected ? "records " + expected + " to " + (seq - 1) + " are missing (deleted)"
+                                seq > expected ? "records " + expected + " to " + (seq - 1) + " are missing (deleted"
+                                        + (cuts.isEmpty() ? ")" : "; no retention cut covers them)")
                                         : "record " + seq + " appears out of order");
                     }
                     long orphan = cursor.skipBefore(seq);
@@ -107,7 +131,7 @@ public final class ChainVerifier {
                     }
                     AuditRow row;
                     try {
-                        row = withIndex(stored, cursor.take(seq));
+                        row = stored.withIndex(cursor.take(seq));
                     } catch (IllegalArgumentException e) {
                         return VerifyResult.broken(checked, checkpointsChecked, seq, Breach.RECORD_ALTERED, seq,
                                 "record " + seq + " has an index row no writer produces (" + e.getMessage() + ")");
@@ -140,28 +164,53 @@ public final class ChainVerifier {
                     }
                     previous = computed;
                     expected = seq + 1;
-                    if (seq % PROGRESS_EVERY == 0) {
-                        progress.progress(seq, Math.max(total, seq));
+                    if ((seq - cutSeq) % PROGRESS_EVERY == 0) {
+                        progress.progress(seq - cutSeq, Math.max(total, seq - cutSeq));
                     }
                 }
                 long lastSeq = expected - 1;
+                long checked = lastSeq - cutSeq;
                 long signedEnd = Math.max(head.map(Checkpoint::seq).orElse(0L),
                         checkpoints.keySet().stream().mapToLong(Long::longValue).max().orElse(0L));
                 if (signedEnd > lastSeq) {
-                    return VerifyResult.broken(lastSeq, checkpointsChecked, lastSeq, Breach.TAIL_TRUNCATED,
+                    return VerifyResult.broken(checked, checkpointsChecked, lastSeq, Breach.TAIL_TRUNCATED,
                             lastSeq + 1, "the chain ends at record " + lastSeq + " but a signed checkpoint covers"
                                     + " record " + signedEnd + ": records " + (lastSeq + 1) + " to " + signedEnd
                                     + " were deleted");
                 }
                 long orphan = cursor.skipBefore(Long.MAX_VALUE);
                 if (orphan > 0) {
-                    return VerifyResult.broken(lastSeq, checkpointsChecked, lastSeq, Breach.ORPHAN_INDEX, orphan,
+                    return VerifyResult.broken(checked, checkpointsChecked, lastSeq, Breach.ORPHAN_INDEX, orphan,
                             "audit_index has rows for record " + orphan + ", which does not exist");
                 }
-                progress.progress(lastSeq, Math.max(total, lastSeq));
-                return VerifyResult.intact(lastSeq, checkpointsChecked, lastSeq);
+                progress.progress(checked, Math.max(total, checked));
+                return VerifyResult.intact(checked, checkpointsChecked, lastSeq, cuts.size(), cutSeq);
             }
         }
+    }
+
+    /**
+     * Each cut's signature, and that the cuts continue one another from record 1 and the genesis hash:
+     * a deleted cut row leaves a gap, a cut row someone wrote has no valid signature.
+     */
+    private static VerifyResult checkCuts(List<RetentionCut> cuts, CheckpointKey key) {
+        long nextFirst = 1;
+        byte[] previous = CanonicalRecord.GENESIS;
+        for (RetentionCut cut : cuts) {
+            if (!cut.verifiesWith(key)) {
+                return VerifyResult.broken(0, 0, cut.upToSeq(), Breach.BAD_SIGNATURE, 0, "the retention cut up to"
+                        + " record " + cut.upToSeq() + " has a bad signature (or another key's)");
+            }
+            if (cut.firstSeq() != nextFirst || !Arrays.equals(cut.previousHash(), previous)) {
+                return VerifyResult.broken(0, 0, cut.upToSeq(), Breach.RETENTION_CUT, nextFirst,
+                        "the retention cut of records " + cut.firstSeq() + " to " + cut.upToSeq()
+                                + " does not continue the one before it (which ends at record " + (nextFirst - 1)
+                                + "): a retention cut row was deleted");
+            }
+            nextFirst = cut.upToSeq() + 1;
+            previous = cut.lastHash();
+        }
+        return null;
     }
 
     private static VerifyResult checkAgainst(Checkpoint checkpoint, CheckpointKey key, byte[] computed, long checked,
@@ -183,41 +232,6 @@ public final class ChainVerifier {
              ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static AuditRow withIndex(AuditRow row, List<IndexEntry> index) {
-        return new AuditRow(row.seq(), row.receivedAt(), row.source(), row.status(), row.problem(),
-                row.syslogTime(), row.hostname(), row.appName(), row.msgId(), row.eventId(), row.eventAction(),
-                row.eventOutcome(), row.eventTime(), row.rawUnsafe(), index);
-    }
-
-    /** The index scan, one row ahead, merged with the record scan by seq. */
-    private static final class IndexCursor {
-        private final ResultSet rs;
-        private boolean hasRow;
-
-        IndexCursor(ResultSet rs) throws SQLException {
-            this.rs = rs;
-            this.hasRow = rs.next();
-        }
-
-        /** @return the seq of the first index row before {@code seq} (an orphan), or 0 */
-        long skipBefore(long seq) throws SQLException {
-            if (hasRow && rs.getLong("seq") < seq) {
-                return rs.getLong("seq");
-            }
-            return 0;
-        }
-
-        List<IndexEntry> take(long seq) throws SQLException {
-            List<IndexEntry> entries = new ArrayList<>();
-            while (hasRow && rs.getLong("seq") == seq) {
-                String kind = rs.getString("kind");
-                entries.add(new IndexEntry(IndexKind.of(kind.charAt(0)), rs.getInt("ordinal"), rs.getString("val")));
-                hasRow = rs.next();
-            }
-            return entries;
         }
     }
 }

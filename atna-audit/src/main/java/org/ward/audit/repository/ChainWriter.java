@@ -66,10 +66,10 @@ final class ChainWriter implements AutoCloseable {
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(4 * config.maxBatchRows());
         this.connection = openConnection();
-        var last = AuditTables.last(connection);
-        this.lastSeq = last.map(c -> c.row().seq()).orElse(0L);
-        this.lastHash = last.map(AuditTables.Chained::hash).orElse(CanonicalRecord.GENESIS);
-        this.lastCheckpointSeq = AuditTables.lastCheckpoint(connection).map(Checkpoint::seq).orElse(0L);
+        AuditTables.Head head = AuditTables.head(connection); // the latest retention cut when every record was cut
+        this.lastSeq = head.seq();
+        this.lastHash = head.hash();
+        this.lastCheckpointSeq = head.signedSeq();
         connection.commit();
         if (lastCheckpointSeq < lastSeq) {
             firstUncoveredAt = clock.instant(); // e.g. after a crash: sign what is there soon

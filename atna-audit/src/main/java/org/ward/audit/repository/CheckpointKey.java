@@ -60,12 +60,32 @@ public final class CheckpointKey {
         return new CheckpointKey(privateKey, readPublic(directory));
     }
 
+    /**
+     * Loads an existing key pair, never generating one: retention signs with the repository's key
+     * and must fail if it is missing rather than sign with a key no verifier knows.
+     */
+    static CheckpointKey load(Path directory) throws IOException, GeneralSecurityException {
+        Path privateFile = directory.resolve(PRIVATE_FILE);
+        if (!Files.exists(privateFile)) {
+            throw new IOException("no checkpoint private key " + privateFile);
+        }
+        PrivateKey privateKey = KeyFactory.getInstance("EC")
+                .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(privateFile)));
+        return new CheckpointKey(privateKey, readPublic(directory));
+    }
+
     /** The public half only, for the verifier. */
     static CheckpointKey verifyOnly(Path directory) throws IOException, GeneralSecurityException {
         return new CheckpointKey(null, readPublic(directory));
     }
 
-    private static PublicKey readPublic(Path directory) throws IOException, GeneralSecurityException {
+    /** The public half only, e.g. a key an auditor keeps. */
+    static CheckpointKey verifyOnly(PublicKey publicKey) {
+        return new CheckpointKey(null, publicKey);
+    }
+
+    /** Reads {@value #PUBLIC_FILE} from a repository directory. */
+    static PublicKey readPublic(Path directory) throws IOException, GeneralSecurityException {
         Path publicFile = directory.resolve(PUBLIC_FILE);
         if (!Files.exists(publicFile)) {
             throw new IOException("no checkpoint public key " + publicFile);
@@ -74,28 +94,38 @@ public final class CheckpointKey {
     }
 
     Checkpoint sign(long seq, byte[] recordHash, Instant now) throws GeneralSecurityException {
+        Checkpoint unsigned = new Checkpoint(seq, recordHash, now, keyId, new byte[0]);
+        return new Checkpoint(seq, recordHash, unsigned.signedAt(), keyId, sign(unsigned.signedBytes()));
+    }
+
+    /** SHA256withECDSA over {@code message}, DER; callers put a domain string first in what they sign. */
+    byte[] sign(byte[] message) throws GeneralSecurityException {
         if (privateKey == null) {
             throw new IllegalStateException("verify-only checkpoint key");
         }
-        Checkpoint unsigned = new Checkpoint(seq, recordHash, now, keyId, new byte[0]);
         Signature signer = Signature.getInstance(ALGORITHM);
         signer.initSign(privateKey);
-        signer.update(unsigned.signedBytes());
-        return new Checkpoint(seq, recordHash, unsigned.signedAt(), keyId, signer.sign());
+        signer.update(message);
+        return signer.sign();
     }
 
     boolean verify(Checkpoint checkpoint) {
-        if (!keyId.equals(checkpoint.keyId())) {
-            return false;
-        }
+        return keyId.equals(checkpoint.keyId()) && verify(checkpoint.signedBytes(), checkpoint.signature());
+    }
+
+    boolean verify(byte[] message, byte[] signature) {
         try {
             Signature verifier = Signature.getInstance(ALGORITHM);
             verifier.initVerify(publicKey);
-            verifier.update(checkpoint.signedBytes());
-            return verifier.verify(checkpoint.signature());
+            verifier.update(message);
+            return verifier.verify(signature);
         } catch (GeneralSecurityException e) {
             return false; // a malformed DER signature is a bad signature
         }
+    }
+
+    PublicKey publicKey() {
+        return publicKey;
     }
 
     String keyId() {

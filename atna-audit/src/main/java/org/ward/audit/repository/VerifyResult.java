@@ -26,6 +26,11 @@ public record VerifyResult(long recordsChecked, int checkpointsChecked, long las
         CHECKPOINT_MISMATCH,
         /** A checkpoint's signature does not verify with the repository's public key. */
         BAD_SIGNATURE,
+        /**
+         * The retention cuts do not continue one another (a cut row was deleted), or a record is stored
+         * that a cut says was removed.
+         */
+        RETENTION_CUT,
         /** An audit_index row belongs to no record. */
         ORPHAN_INDEX,
         /** Checkpoints exist but the head file does not, or it does not match them. */
@@ -40,8 +45,15 @@ public record VerifyResult(long recordsChecked, int checkpointsChecked, long las
     }
 
     static VerifyResult intact(long records, int checkpoints, long lastSeq) {
+        return intact(records, checkpoints, lastSeq, 0, 0);
+    }
+
+    /** @param cutSeq the last record the latest of {@code cuts} retention cuts removed */
+    static VerifyResult intact(long records, int checkpoints, long lastSeq, int cuts, long cutSeq) {
         return new VerifyResult(records, checkpoints, lastSeq, null, OptionalLong.empty(),
-                "intact: " + records + " records, " + checkpoints + " signed checkpoints, last record " + lastSeq);
+                "intact: " + records + " records, " + checkpoints + " signed checkpoints, last record " + lastSeq
+                        + (cuts == 0 ? "" : "; records 1 to " + cutSeq + " removed by " + cuts
+                                + " signed retention cuts"));
     }
 
     static VerifyResult broken(long records, int checkpoints, long lastSeq, Breach breach, long firstBroken,

@@ -40,7 +40,12 @@ public final class Records {
     }
 
     public static AuditRow importRow(String patientId, String msh10) {
-        return RecordAnalyzer.analyze(importSyslog(patientId, msh10), Instant.now(), "127.0.0.1:50000 CN=test");
+        return importRow(patientId, msh10, Instant.now());
+    }
+
+    /** As received at {@code receivedAt}, e.g. long ago for the retention tests. */
+    static AuditRow importRow(String patientId, String msh10, Instant receivedAt) {
+        return RecordAnalyzer.analyze(importSyslog(patientId, msh10), receivedAt, "127.0.0.1:50000 CN=test");
     }
 
     static String text(byte[] bytes) {
