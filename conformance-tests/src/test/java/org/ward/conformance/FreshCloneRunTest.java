@@ -39,7 +39,7 @@ class FreshCloneRunTest {
         Path clone = cleanCopy(Path.of(System.getProperty("ward.project.root")), tmp.resolve("ward"));
         Path config = clone.resolve("config/ward.yaml");
         Files.writeString(config, Files.readString(config).replace("port: 2575", "port: 0")
-                .replace("port: 6514", "port: 0"));
+                .replace("port: 6514", "port: 0").replace("port: 8443", "port: 0"));
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
 
         long start = System.nanoTime();

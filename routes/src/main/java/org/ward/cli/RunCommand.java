@@ -12,6 +12,7 @@ import org.ward.config.WardConfig;
 import org.ward.config.WardConfigLoader;
 import org.ward.engine.ListeningAddress;
 import org.ward.engine.WardEngine;
+import org.ward.http.HttpApi;
 import org.ward.pki.DevelopmentPkiFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,6 +79,26 @@ final class RunCommand implements Callable<Integer> {
                     + engine.auditRepository().get().address().getAddress().getHostAddress() + ":"
                     + engine.auditRepository().get().address().getPort() + ", store "
                     + engine.auditRepository().get().store().config().kind().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (engine.httpApi().isPresent()) {
+            HttpApi api = engine.httpApi().get();
+            out.println("  HTTPS API: " + api.url("/") + " (Kerberos only: " + api.servicePrincipal() + ")");
+            if (api.embeddedKdc().isPresent()) {
+                out.println("  embedded KDC (demos only) for realm " + api.embeddedKdc().get().realm() + " on 127.0.0.1:"
+                        + api.embeddedKdc().get().port() + "; passwords of users.yaml's users for this run:");
+                api.demoPasswords().forEach((principal, password) ->
+                        out.println("    " + principal + "  " + new String(password)));
+                if (api.demoPasswords().isEmpty()) {
+                    out.println("    (none: add one with ./ward users add NAME@" + api.embeddedKdc().get().realm()
+                            + " --role auditor, then restart)");
+                }
+                out.println("Search the audit repository as an auditor:");
+                out.println("  export KRB5_CONFIG=" + relative(home, api.krb5Conf()));
+                out.println("  kinit NAME@" + api.embeddedKdc().get().realm());
+                out.println("  curl --negotiate -u : --cacert " + relative(home,
+                        config.dataDir().resolve("pki").resolve("trust-anchors.pem")) + " '"
+                        + api.url("/fhir/AuditEvent?date=ge" + java.time.LocalDate.now(java.time.ZoneOffset.UTC)) + "'");
+            }
         }
         if (engine.developmentPki().isPresent() && !engine.addresses().isEmpty()) {
             DevelopmentPkiFiles pki = engine.developmentPki().get();

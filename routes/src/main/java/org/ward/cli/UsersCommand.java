@@ -140,7 +140,8 @@ final class UsersCommand implements Callable<Integer> {
         try {
             WardConfig loaded = WardConfigLoader.load(configFile, WardCli.home());
             Path file = usersFile != null ? usersFile
-                    : configFile.toAbsolutePath().getParent().resolve("users.yaml");
+                    : loaded.api().map(org.ward.config.ApiSettings::usersFile)
+                            .orElse(configFile.toAbsolutePath().getParent().resolve("users.yaml"));
             Set<String> roles = loaded.policy().roles();
             return new Loaded(loaded, new UsersFileEditor(file, roles), file);
         } catch (ConfigException e) {

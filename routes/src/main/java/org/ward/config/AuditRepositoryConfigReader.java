@@ -1,10 +1,10 @@
 package org.ward.config;
 
 import java.nio.file.Path;
-import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import org.ward.audit.repository.AuditRetention;
+import org.ward.audit.repository.RetentionPeriod;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads the {@code audit-repository:} section. */
@@ -132,26 +132,21 @@ final class AuditRepositoryConfigReader {
             return Optional.empty();
         }
         YamlMapping retention = section.get();
-        Optional<Period> keep = retention.required("keep").flatMap(n -> values.text(n, retention.child("keep"))
+        Optional<RetentionPeriod> keep = retention.required("keep").flatMap(n -> values.text(n, retention.child("keep"))
                 .flatMap(text -> period(n, retention.child("keep"), text)));
         Path archiveDir = retention.optional("archive-dir").flatMap(n -> paths.path(n, retention.child("archive-dir")))
-                .orElse(dataDir.resolve("audit-archive"));
+                .orElse(AuditRetention.defaultArchiveDirectory(dataDir));
         if (problems.count() != before) {
             return Optional.empty();
         }
         return Optional.of(new AuditRepositorySettings.Retention(keep.get(), archiveDir));
     }
 
-    private Optional<Period> period(Node node, String path, String text) {
+    private Optional<RetentionPeriod> period(Node node, String path, String text) {
         try {
-            Period period = Period.parse(text);
-            if (period.isNegative() || period.isZero() || period.toTotalMonths() * 31 + period.getDays() < 1) {
-                problems.at(node, path, text + " must be at least one day");
-                return Optional.empty();
-            }
-            return Optional.of(period);
-        } catch (DateTimeParseException e) {
-            problems.at(node, path, "'" + text + "' is not an ISO-8601 period such as P7Y, P18M or P90D");
+            return Optional.of(RetentionPeriod.parse(text));
+        } catch (IllegalArgumentException e) {
+            problems.at(node, path, e.getMessage().replace(" (audit-repository.retention.keep)", ""));
             return Optional.empty();
         }
     }

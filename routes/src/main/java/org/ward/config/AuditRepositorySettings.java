@@ -1,10 +1,10 @@
 package org.ward.config;
 
 import java.nio.file.Path;
-import java.time.Period;
 import java.util.Objects;
 import java.util.Optional;
 import org.ward.audit.repository.AuditStoreConfig;
+import org.ward.audit.repository.RetentionPeriod;
 
 /**
  * The {@code audit-repository:} section: Ward's own ATNA audit repository, which receives RFC 5425
@@ -52,7 +52,7 @@ public record AuditRepositorySettings(String bind, int port, int maxFrameBytes, 
      * @param keep       records received longer ago than this are archived, then removed
      * @param archiveDir where the signed archive files go
      */
-    public record Retention(Period keep, Path archiveDir) {
+    public record Retention(RetentionPeriod keep, Path archiveDir) {
         public Retention {
             Objects.requireNonNull(keep, "keep");
             Objects.requireNonNull(archiveDir, "archiveDir");

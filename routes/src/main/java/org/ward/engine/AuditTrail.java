@@ -241,4 +241,13 @@ final class AuditTrail implements NodeAuthenticationListener, PkiEventListener {
     private static String osUser() {
         return System.getProperty("user.name", "unknown");
     }
+
+    /** Audit Log Used (110101) by the retention task: records moved to a signed archive and removed. */
+    void auditRecordsArchived(String archiveUri, String description) {
+        emit(() -> org.ward.audit.event.AuditLogUsedBuilder.of(context, clock)
+                .accessingProcess("ward audit retention", System.getProperty("user.name", "unknown"))
+                .auditLog(archiveUri)
+                .outcome(org.ward.audit.codes.EventOutcome.SUCCESS, description)
+                .build());
+    }
 }

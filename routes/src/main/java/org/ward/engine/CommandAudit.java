@@ -46,7 +46,7 @@ public final class CommandAudit implements AutoCloseable, PkiEventListener {
      * the command, the query as given and the patients it names, and whether it succeeded.
      */
     public void auditQueried(String query, java.util.List<String> patients, boolean succeeded) {
-        sink.emit(AuditQueries.record(context, Clock.systemUTC(), "ward audit query (" + System.getProperty("user.name",
+        sink.emit(org.ward.audit.event.AuditQueries.record(context, Clock.systemUTC(), "ward audit query (" + System.getProperty("user.name",
                 "unknown") + ")", org.ward.audit.model.NetworkAccessPoint.machineName(AuditWiring.hostName()), query,
                 patients, succeeded));
     }

@@ -42,13 +42,18 @@ final class Housekeeping implements AutoCloseable {
 
     /** Also runs {@code task} every {@code period} (first after one period). */
     void every(Duration period, String name, Task task) {
+        every(period, period, name, task);
+    }
+
+    /** Also runs {@code task} after {@code first}, then every {@code period}. */
+    void every(Duration first, Duration period, String name, Task task) {
         scheduler.scheduleAtFixedRate(() -> {
             try {
                 task.run();
             } catch (Exception e) {
                 LOG.error("{} failed", name, e);
             }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        }, first.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void watch(ListenerConfig listener, LiveConnections connections) {

@@ -20,6 +20,9 @@ import org.ward.audit.AuditContext;
 import org.ward.audit.AuditPipeline;
 import org.ward.audit.AuditSink;
 import org.ward.audit.repository.AuditRepository;
+import org.ward.audit.repository.AuditRetention;
+import org.ward.audit.repository.RetentionResult;
+import org.ward.config.AuditRepositorySettings;
 import org.ward.config.AuditConfig;
 import org.ward.ack.ControlIdGenerator;
 import org.ward.camel.WardComponent;
@@ -28,6 +31,8 @@ import org.ward.config.DestinationSettings;
 import org.ward.config.ListenerConfig;
 import org.ward.config.WardConfig;
 import org.ward.hl7.Hl7Reader;
+import org.ward.http.ApiStatus;
+import org.ward.http.HttpApi;
 import org.ward.mllp.IdleTimeoutHandler;
 import org.ward.mllp.MllpFrameDecoder;
 import org.ward.mllp.MllpFrameEncoder;
@@ -53,6 +58,8 @@ public final class WardEngine implements AutoCloseable {
 
     /** How often fully delivered messages past {@code journal.retention} are pruned. */
     static final Duration RETENTION_CHECK = Duration.ofHours(1);
+    /** The first retention run of the audit repository, after start; then daily. */
+    static final Duration RETENTION_FIRST_RUN = Duration.ofMinutes(1);
     /** How often policy.yaml is looked at for changes. */
     static final Duration POLICY_WATCH = Duration.ofSeconds(1);
 
@@ -72,12 +79,15 @@ public final class WardEngine implements AutoCloseable {
     private final AuditTrail trail;
     private final MessageJournal journal;
     private final Deliveries deliveries;
+    private final LivePolicy policy;
     private Optional<AuditPipeline> pipeline = Optional.empty();
     private Optional<AuditRepository> ownRepository = Optional.empty();
+    private Optional<HttpApi> httpApi = Optional.empty();
 
     private WardEngine(CamelContext camel, List<ListeningAddress> addresses, Optional<DevelopmentPkiFiles> developmentPki,
                        Map<String, ListenerStats> stats, Housekeeping housekeeping, AuditTrail trail,
-                       MessageJournal journal, Deliveries deliveries) {
+                       MessageJournal journal, Deliveries deliveries, LivePolicy policy) {
+        this.policy = policy;
         this.trail = trail;
         this.journal = journal;
         this.deliveries = deliveries;
@@ -101,20 +111,36 @@ public final class WardEngine implements AutoCloseable {
             own.ifPresent(o -> o.repository().close());
             throw e;
         }
+        WardEngine engine;
         try {
-            WardEngine engine = start(config, pipeline.sink(), context);
-            trail[0] = engine.trail;
-            earlyPkiChanges.replayInto(engine.trail);
-            engine.pipeline = Optional.of(pipeline);
-            engine.ownRepository = own.map(OwnAuditRepository.Started::repository);
-            engine.housekeeping.every(COMMAND_AUDIT_POLL, "moving ward command audit records",
-                    pipeline::importCommandRecords);
-            return engine;
+            engine = start(config, pipeline.sink(), context);
         } catch (Exception e) {
             pipeline.close();
             own.ifPresent(o -> o.repository().close());
             throw e;
         }
+        // From here the engine owns the pipeline and the repository: close() releases them.
+        trail[0] = engine.trail;
+        engine.pipeline = Optional.of(pipeline);
+        engine.ownRepository = own.map(OwnAuditRepository.Started::repository);
+        earlyPkiChanges.replayInto(engine.trail);
+        try {
+            if (config.api().isPresent()) {
+                engine.httpApi = Optional.of(HttpApi.start(config.api().get(), config.eua().orElseThrow(),
+                        config.dataDir(), config.policy().roles(), engine.ownRepository.map(AuditRepository::store),
+                        new HttpApi.Engine(engine.journal, engine.policy::current, engine::apiStatus),
+                        pipeline.sink(), context));
+            }
+        } catch (Exception e) {
+            engine.close();
+            throw e;
+        }
+        config.auditRepository().flatMap(AuditRepositorySettings::retention).ifPresent(retention ->
+                engine.housekeeping.every(RETENTION_FIRST_RUN, Duration.ofDays(1), "audit repository retention",
+                        () -> engine.applyAuditRetention(config.auditRepository().get(), config, retention)));
+        engine.housekeeping.every(COMMAND_AUDIT_POLL, "moving ward command audit records",
+                pipeline::importCommandRecords);
+        return engine;
     }
 
     private static AuditPipeline openPipeline(WardConfig config, AuditConfig audit, AuditTrail[] trail)
@@ -228,7 +254,29 @@ public final class WardEngine implements AutoCloseable {
         for (ListeningAddress address : addresses) {
             LOG.info("listener '{}' listening on {} ({})", address.listener(), address.hostAndPort(), address.protocol());
         }
-        return new WardEngine(camel, addresses, pki, stats, housekeeping, trail, journal, deliveries);
+        return new WardEngine(camel, addresses, pki, stats, housekeeping, trail, journal, deliveries, policy);
+    }
+
+    private void applyAuditRetention(AuditRepositorySettings settings, WardConfig config,
+                                     AuditRepositorySettings.Retention retention) throws Exception {
+        RetentionResult result = AuditRetention.apply(settings.storeConfig(config.dataDir()),
+                retention.keep().cutoff(Instant.now()), retention.archiveDir());
+        if (result.archive().isPresent()) {
+            LOG.info("audit repository retention: {}", result.describe());
+            trail.auditRecordsArchived(result.archive().get().toUri().toString(), result.describe());
+        }
+    }
+
+    private ApiStatus apiStatus() {
+        Map<String, long[]> listeners = new java.util.TreeMap<>();
+        stats.forEach((name, s) -> listeners.put(name, new long[] {s.receivedCount(), s.acceptedCount(),
+                s.refusedCount()}));
+        return new ApiStatus(listeners, journal.deliveryQueue().counts(), journal.count());
+    }
+
+    /** The HTTPS API, when {@code api:} is configured. */
+    public Optional<HttpApi> httpApi() {
+        return httpApi;
     }
 
     /** Ward's own audit repository, when {@code audit-repository:} is configured. */
@@ -270,6 +318,7 @@ public final class WardEngine implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("stopping: no new connections; finishing in-flight messages (up to {} s)", SHUTDOWN_TIMEOUT.toSeconds());
+        httpApi.ifPresent(HttpApi::close);
         // Deliveries first: a camel destination's worker may be inside an operator's route, which must
         // still be running for it to finish. What arrives meanwhile is journalled and delivered next start.
         deliveries.close();

@@ -74,7 +74,7 @@ class AuditRepositoryRulesTest {
         assertThat(repository.maxFrameBytes()).isEqualTo(131072);
         assertThat(repository.store().kind()).isEqualTo(AuditRepositorySettings.Store.Kind.POSTGRESQL);
         assertThat(repository.store().jdbcUrl()).contains("jdbc:postgresql://127.0.0.1:5432/ward_audit");
-        assertThat(repository.retention().orElseThrow().keep()).isEqualTo(Period.ofYears(7));
+        assertThat(repository.retention().orElseThrow().keep().period()).isEqualTo(Period.ofYears(7));
         assertThat(repository.retention().orElseThrow().archiveDir()).isEqualTo(home.resolve("archive"));
     }
 

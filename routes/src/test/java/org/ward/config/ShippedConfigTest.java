@@ -89,6 +89,8 @@ class ShippedConfigTest {
                         tuple(lineOf(lines, "key-store:"), "audit-repository.tls.key-store"),
                         tuple(lineOf(lines, "key-store-password-file:"), "audit-repository.tls.key-store-password-file"),
                         tuple(lineOf(lines, "trust-anchors:"), "audit-repository.tls.trust-anchors"),
+                        tuple(lineAfter(lines, "api:", "key-store:"), "api.tls.key-store"),
+                        tuple(lineAfter(lines, "api:", "key-store-password-file:"), "api.tls.key-store-password-file"),
                         tuple(lineAfter(lines, "listeners:", "key-store:"), "listeners[0].tls.key-store"),
                         tuple(lineAfter(lines, "listeners:", "key-store-password-file:"),
                                 "listeners[0].tls.key-store-password-file"),

@@ -60,6 +60,14 @@ public final class AuditEventBundle {
         }
     }
 
+    /** One record as an AuditEvent resource (a read: {@code GET [base]/AuditEvent/[id]}). */
+    public static void writeOne(String base, Entry entry, OutputStream stream) throws IOException {
+        try (JsonGenerator out = JSON.createGenerator(stream)) {
+            AuditEventJson.write(readable(entry.dicomXml()), entry.id(),
+                    Optional.of(base + "/AuditEvent/" + entry.id() + "/dicom"), out);
+        }
+    }
+
     /**
      * The record, or for one that is not readable XML (the repository keeps those too, as evidence) an
      * AuditEvent that says so; the original stays available through the extension.

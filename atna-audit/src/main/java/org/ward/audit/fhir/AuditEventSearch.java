@@ -42,6 +42,9 @@ public record AuditEventSearch(Instant from, Instant to, List<String> patients, 
 
     public static final int DEFAULT_COUNT = 100;
     public static final int MAX_COUNT = 1000;
+    /** The open ends of a one-sided date window (both databases store these). */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     static final Set<String> PARAMETERS = Set.of("date", "patient.identifier", "agent", "source", "type", "subtype",
             "outcome", "address", "entity-type", "entity-role", "message-control-id", "_count", "_after");
 
@@ -99,9 +102,9 @@ public record AuditEventSearch(Instant from, Instant to, List<String> patients, 
             from = window[0].isAfter(from) ? window[0] : from;
             to = window[1].isBefore(to) ? window[1] : to;
         }
-        if (from.equals(Instant.MIN) || to.equals(Instant.MAX)) {
-            throw new IllegalArgumentException("'date' must bound the search on both sides (ge… and le…, or one eq)");
-        }
+        // One bound is enough (date=ge2026-11-01: everything since); the other is the calendar's end.
+        from = from.equals(Instant.MIN) ? EARLIEST : from;
+        to = to.equals(Instant.MAX) ? LATEST : to;
         return new AuditEventSearch(from, to, values(query, "patient.identifier"), values(query, "agent"),
                 values(query, "source"), values(query, "type").stream().map(Token::parse).toList(),
                 values(query, "subtype").stream().map(Token::parse).toList(),

@@ -110,7 +110,7 @@ class AuditRetentionTest {
         List<ArchiveJson.Line> lines = archivedLines(archive);
         assertThat(lines).extracting(l -> l.row()).containsExactlyElementsOf(before);
         assertThat(Records.text(lines.get(4).row().raw())).contains("PAT-5^^^HOSP&amp;1.2.3&amp;ISO^MR");
-        assertThat(lines.get(4).row().values(IndexKind.PATIENT_ID)).containsExactly("PAT-5^^^HOSP&1.2.3&ISO^MR");
+        assertThat(lines.get(4).row().values(IndexKind.PATIENT_ID)).containsExactly("PAT-5^^^HOSP&1.2.3&ISO^MR", "PAT-5");
         ArchiveManifest manifest = AuditArchive.manifest(archive);
         assertThat(manifest.firstSeq()).isEqualTo(1);
         assertThat(manifest.lastSeq()).isEqualTo(20);

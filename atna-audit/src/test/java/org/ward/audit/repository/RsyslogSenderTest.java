@@ -49,6 +49,11 @@ class RsyslogSenderTest {
                     assertThat(row.source()).contains("CN=" + TestPki.CLIENT_CN);
                     assertThat(Records.text(row.raw())).endsWith(xml);
                 });
+                // As an auditor asks (ITI-81 search, GET /fhir/AuditEvent): by the patient's ID alone.
+                SearchPage page = repository.store().search(org.ward.audit.fhir.AuditEventSearch.parse(java.util.Map.of(
+                        "date", List.of("2026"), "patient.identifier", List.of("RSYSLOG-7"))));
+                assertThat(page.records()).hasSize(2).allSatisfy(record ->
+                        assertThat(record.dicomXml()).get().asString().contains("RSYSLOG-7"));
             }
             assertThat(repository.stats().framingErrors()).isZero();
             repository.close();

@@ -1,10 +1,9 @@
-package org.ward.engine;
+package org.ward.audit.event;
 
 import java.time.Clock;
 import java.util.List;
 import org.ward.audit.AuditContext;
 import org.ward.audit.codes.EventOutcome;
-import org.ward.audit.event.QueryBuilder;
 import org.ward.audit.model.AuditMessage;
 import org.ward.audit.model.CodedValue;
 import org.ward.audit.model.NetworkAccessPoint;
