@@ -33,6 +33,8 @@ import org.ward.audit.syslog.TestPki;
  * </ol>
  * {@code java -cp … org.ward.audit.repository.AuditRepositoryLoad [N=200000] [M=1000000] [query-data-dir]} (see
  * BENCHMARKS.md); a query-data-dir that already holds a store of M records is queried without filling it again.
+ * {@code -Dward.load.max-batch-rows=N} sets the ingest store's max-batch-rows; {@code -Dward.load.stages=false}
+ * skips the one-thread stage timings.
  */
 public final class AuditRepositoryLoad {
 
@@ -43,7 +45,9 @@ public final class AuditRepositoryLoad {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int stored = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         Path dir = Files.createTempDirectory("ward-audit-load-");
-        stages(dir.resolve("stages"));
+        if (Boolean.parseBoolean(System.getProperty("ward.load.stages", "true"))) {
+            stages(dir.resolve("stages"));
+        }
         TestPki pki = TestPki.create(Files.createDirectories(dir.resolve("pki")));
         if (records > 0) {
             ingest(pki, dir.resolve("ingest"), records);
@@ -110,22 +114,50 @@ public final class AuditRepositoryLoad {
         }
         AuditRepositoryConfig config = RepositoryPeers.config(pki, Files.createDirectories(dataDir));
         config = new AuditRepositoryConfig(config.bindAddress(), 0, config.maxFrameBytes(), config.handshakeTimeout(),
-                config.analysisThreads(), config.tls(), AuditStoreConfig.h2(dataDir));
+                config.analysisThreads(), config.tls(), AuditStoreConfig.h2(dataDir).withMaxBatchRows(
+                Integer.getInteger("ward.load.max-batch-rows", AuditStoreConfig.DEFAULT_MAX_BATCH_ROWS)));
         try (AuditRepository repository = AuditRepository.start(config)) {
             // warm-up: 20,000 records, not counted
             send(pki, repository, frames, 20_000);
             awaitStored(repository, 20_000);
+            Map<String, Long> cpuBefore = cpuByStage();
             long start = System.nanoTime();
             send(pki, repository, frames, records);
             awaitStored(repository, 20_000L + records);
             double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Long> cpuAfter = cpuByStage();
+            StringBuilder stages = new StringBuilder("ingest CPU µs per record:");
+            cpuAfter.forEach((stage, nanos) -> stages.append(String.format(" %s %.1f", stage,
+                    (nanos - cpuBefore.getOrDefault(stage, 0L)) / 1e3 / records)));
+            System.out.println(stages);
             System.out.printf("ingest: %d records (%d bytes each) over one TLS connection in %.2f s = %.0f records/s;"
-                            + " frame size %d, analysis threads %d, %s%n", records, frames[0].length, seconds,
-                    records / seconds, frames[0].length, config.analysisThreads(), repository.stats());
+                            + " frame size %d, analysis threads %d, max batch rows %d, %s%n", records, frames[0].length,
+                    seconds, records / seconds, frames[0].length, config.analysisThreads(),
+                    config.store().maxBatchRows(), repository.stats());
         }
         long start = System.nanoTime();
         VerifyResult result = AuditRepository.verify(AuditStoreConfig.h2(dataDir), VerifyProgress.NONE);
         System.out.printf("verify: %s in %.2f s%n", result.describe(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * CPU time so far of the repository's threads by stage (TLS read and framing on the receive event
+     * loops, analysis pool, chain writer) and of the sending thread (TLS write), summed over live threads.
+     */
+    private static Map<String, Long> cpuByStage() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new java.util.TreeMap<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            String name = thread.getName();
+            String stage = name.startsWith("ward-audit-receive") ? "receive(TLS+framing)"
+                    : name.startsWith("ward-audit-analysis") ? "analysis"
+                    : name.equals("ward-audit-chain-writer") ? "writer"
+                    : name.equals("main") ? "sender(main)" : null;
+            if (stage != null) {
+                cpu.merge(stage, Math.max(0, mx.getThreadCpuTime(thread.getId())), Long::sum);
+            }
+        }
+        return cpu;
     }
 
     private static void send(TestPki pki, AuditRepository repository, byte[][] frames, int count) throws Exception {
