@@ -24,7 +24,13 @@ public record AuditStoreConfig(Kind kind, String jdbcUrl, String user, Path pass
     /** The databases the repository runs on. */
     public enum Kind { H2, POSTGRESQL }
 
-    public static final int DEFAULT_MAX_BATCH_ROWS = 1000;
+    /**
+     * 200, not more: past its auto-commit memory (at most 19 MB of page copies) H2's MVStore writes
+     * the open transaction's pages mid-way and writes them again when the commit marks them; with
+     * ~2 KB records and ten index rows each, 1000-row batches cost the writer about twice the CPU and
+     * the file twice the bytes per record of 200-row ones (docs/BENCHMARKS.md, issue 8).
+     */
+    public static final int DEFAULT_MAX_BATCH_ROWS = 200;
     public static final int DEFAULT_CHECKPOINT_EVERY = 10_000;
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(60);
 

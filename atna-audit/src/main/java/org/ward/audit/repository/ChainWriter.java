@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that extends the hash chain. Records arrive as futures in arrival order (their
- * analysis runs in a pool); the writer takes what waits, up to max-batch-rows, joins the futures in
- * order, gives each the next seq, chains the hashes, inserts them in one transaction (group commit)
- * and only then advances its head. A failed transaction is rolled back and retried on a new
+ * analysis runs in a pool); the writer takes what waits, lingering a few ms for a fuller batch, up to
+ * max-batch-rows, joins the futures in order, gives each the next seq, chains the hashes, inserts
+ * them in one transaction (group commit) and only then advances its head. A failed transaction is rolled back and retried on a new
  * connection with the same seqs. Every checkpoint-every records or checkpoint-interval, and on
  * close, it signs the head ({@link Checkpoint}) and writes it to the database and the head file.
  */
@@ -28,6 +28,11 @@ final class ChainWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChainWriter.class);
     private static final long IDLE_POLL_MILLIS = 50;
+    /**
+     * How long a short batch waits for more records: a commit costs the same for 1 row as for 100, and
+     * RFC 5425 senders wait for no acknowledgement, so a few ms of latency buys fewer, fuller commits.
+     */
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(3);
     private static final long RETRY_MILLIS = 1000;
     private static final int RETRIES_WHEN_CLOSING = 3;
     /**
@@ -107,10 +112,7 @@ final class ChainWriter implements AutoCloseable {
                         break;
                     }
                 } else {
-                    List<CompletableFuture<AuditRow>> batch = new ArrayList<>();
-                    batch.add(first);
-                    queue.drainTo(batch, config.maxBatchRows() - 1);
-                    write(rows(batch));
+                    write(rows(fill(first)));
                 }
                 if (checkpointDue()) {
                     checkpoint();
@@ -125,6 +127,26 @@ final class ChainWriter implements AutoCloseable {
             stats.lost(queue.size());
         } finally {
             closeConnection();
+        }
+    }
+
+    /** {@code first} and what follows it within the linger time, up to max-batch-rows. */
+    private List<CompletableFuture<AuditRow>> fill(CompletableFuture<AuditRow> first) throws InterruptedException {
+        int max = config.maxBatchRows();
+        List<CompletableFuture<AuditRow>> batch = new ArrayList<>(max);
+        batch.add(first);
+        long deadline = System.nanoTime() + LINGER_NANOS;
+        while (true) {
+            queue.drainTo(batch, max - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= max || closing || left <= 0) {
+                return batch;
+            }
+            CompletableFuture<AuditRow> next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return batch;
+            }
+            batch.add(next);
         }
     }
 
