@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import org.apache.kerby.kerberos.kerb.keytab.Keytab;
+import org.apache.kerby.kerberos.kerb.type.base.EncryptionType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +24,26 @@ class EmbeddedKdcTest {
             kdc.addUser("alice@DEMO.TEST");
             Keytab keytab = Keytab.loadKeytab(kdc.keytab().toFile());
             assertThat(keytab.getPrincipals()).extracting(Object::toString).containsExactly("HTTP/ward.demo@DEMO.TEST");
+            assertThat(keytab.getKeytabEntries(keytab.getPrincipals().get(0))).extracting(e -> e.getKey().getKeyType())
+                    .containsExactlyInAnyOrder(EncryptionType.AES256_CTS_HMAC_SHA1_96, EncryptionType.AES128_CTS_HMAC_SHA1_96);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kdc.keytab()))).isEqualTo("rw-------");
             assertThat(Files.readString(kdc.krb5Conf()))
                     .contains("kdc = 127.0.0.1:" + kdc.port(), "udp_preference_limit = 1", "ward.demo = DEMO.TEST");
             assertThatThrownBy(() -> kdc.addUser("alice@OTHER.TEST")).hasMessage("alice@OTHER.TEST is not a principal of DEMO.TEST");
         }
+    }
+
+    @Test
+    void refusesToStartWhenUsersKeytabIsNotAKeytab() throws Exception {
+        Path kdcDir = dir.resolve("kdc");
+        Files.createDirectories(kdcDir);
+        Files.write(kdcDir.resolve("users.keytab"), new byte[] {0x05, 0x02, 0x00, 0x00, 0x00, 0x7f, 0x00});
+
+        assertThatThrownBy(() -> EmbeddedKdc.start(kdcDir, "DEMO.TEST", "ward.demo", 0, Duration.ofHours(1)))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage("embedded KDC for DEMO.TEST: cannot load its users: " + kdcDir.toAbsolutePath()
+                        + "/users.keytab is not a readable MIT keytab (java.io.IOException: Bad input stream with less data"
+                        + " than expected: 127)");
     }
 
     @Test
