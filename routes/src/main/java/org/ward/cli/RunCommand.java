@@ -85,13 +85,11 @@ final class RunCommand implements Callable<Integer> {
             out.println("  HTTPS API: " + api.url("/") + " (Kerberos only: " + api.servicePrincipal() + ")");
             if (api.embeddedKdc().isPresent()) {
                 out.println("  embedded KDC (demos only) for realm " + api.embeddedKdc().get().realm() + " on 127.0.0.1:"
-                        + api.embeddedKdc().get().port() + "; passwords of users.yaml's users for this run:");
+                        + api.embeddedKdc().get().port() + (api.demoPasswords().isEmpty()
+                        ? "; users: ./ward users add NAME@" + api.embeddedKdc().get().realm() + " --role auditor"
+                        : "; new users' passwords, shown once:"));
                 api.demoPasswords().forEach((principal, password) ->
                         out.println("    " + principal + "  " + new String(password)));
-                if (api.demoPasswords().isEmpty()) {
-                    out.println("    (none: add one with ./ward users add NAME@" + api.embeddedKdc().get().realm()
-                            + " --role auditor, then restart)");
-                }
                 out.println("Search the audit repository as an auditor:");
                 out.println("  export KRB5_CONFIG=" + relative(home, api.krb5Conf()));
                 out.println("  kinit NAME@" + api.embeddedKdc().get().realm());

@@ -12,6 +12,11 @@ import org.ward.config.ConfigException;
 import org.ward.config.WardConfig;
 import org.ward.config.WardConfigLoader;
 import org.ward.engine.CommandAudit;
+import java.util.Arrays;
+import java.util.Optional;
+import org.ward.config.EuaSettings;
+import org.ward.http.HttpApi;
+import org.ward.kdc.EmbeddedKdcUsers;
 import org.ward.users.UserAccount;
 import org.ward.users.UserChange;
 import org.ward.users.UsersFileEditor;
@@ -132,7 +137,38 @@ final class UsersCommand implements Callable<Integer> {
             return 1;
         }
         spec.commandLine().getOut().println(change.principal() + ": " + change.description());
-        return 0;
+        return embeddedKdc(verb, loaded.config(), change.principal());
+    }
+
+    /**
+     * With {@code eua.kdc: embedded}, {@code add} also gives the user a principal in the demo KDC (a
+     * generated password, printed once; the running KDC picks it up within a second) and {@code remove}
+     * takes it away. An external realm's principals are the realm administrator's business.
+     */
+    private int embeddedKdc(String verb, WardConfig config, String principal) {
+        Optional<EuaSettings> eua = config.eua().filter(e -> e.kdc() == EuaSettings.Kdc.EMBEDDED);
+        if (eua.isEmpty() || !(verb.equals("add") || verb.equals("remove"))
+                || !principal.endsWith("@" + eua.get().realm())) {
+            return 0;
+        }
+        EmbeddedKdcUsers kdcUsers = new EmbeddedKdcUsers(config.dataDir().resolve(HttpApi.KDC_DIRECTORY),
+                eua.get().realm());
+        try {
+            if (verb.equals("add")) {
+                char[] password = kdcUsers.add(principal);
+                spec.commandLine().getOut().println("embedded KDC (demo realm " + eua.get().realm() + "): password for "
+                        + principal + ", shown once: " + new String(password));
+                Arrays.fill(password, '\0');
+            } else {
+                kdcUsers.remove(principal);
+                spec.commandLine().getOut().println("embedded KDC: " + principal + " can no longer get tickets");
+            }
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("ward users " + verb + ": users.yaml is changed, but the embedded KDC's"
+                    + " principal could not be: " + e.getMessage());
+            return 1;
+        }
     }
 
     private Loaded load() {

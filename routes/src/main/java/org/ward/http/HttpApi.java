@@ -62,6 +62,8 @@ public final class HttpApi implements AutoCloseable {
     /** What the engine offers the API besides the audit repository. */
     public record Engine(MessageJournal journal, Supplier<AccessPolicy> policy, Supplier<ApiStatus> status) {
     }
+    /** The embedded KDC's folder under the data directory: krb5.conf, http.keytab, users.keytab. */
+    public static final String KDC_DIRECTORY = "kdc";
     /** The longest ticket the embedded KDC issues. */
     static final Duration EMBEDDED_TICKET_LIFE = Duration.ofHours(10);
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -96,7 +98,7 @@ public final class HttpApi implements AutoCloseable {
         Path keytab;
         Path krb5Conf;
         if (eua.kdc() == EuaSettings.Kdc.EMBEDDED) {
-            EmbeddedKdc started = EmbeddedKdc.start(dataDir.resolve("kdc"), eua.realm(), eua.serviceHost(), 0,
+            EmbeddedKdc started = EmbeddedKdc.start(dataDir.resolve(KDC_DIRECTORY), eua.realm(), eua.serviceHost(), 0,
                     EMBEDDED_TICKET_LIFE);
             kdc = Optional.of(started);
             service = started.servicePrincipal();
@@ -148,8 +150,9 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
-     * The embedded KDC keeps principals in memory only: at every start it gets one for each enabled
-     * users.yaml user of its realm, with a new generated password that {@code ward run} prints once.
+     * The embedded KDC keeps its users' keys in users.keytab ({@code ward users add} writes it): an
+     * enabled users.yaml user of its realm who has no principal yet (the shipped demo auditor on a
+     * first run) gets one here, with a generated password that {@code ward run} prints once.
      */
     private static Map<String, char[]> demoPrincipals(EmbeddedKdc kdc, Path usersFile, Set<String> roles)
             throws IOException {
@@ -158,8 +161,10 @@ public final class HttpApi implements AutoCloseable {
             return passwords;
         }
         try {
+            Set<String> existing = kdc.users().principals();
             for (UserAccount account : UsersFile.read(usersFile, roles).all()) {
-                if (!account.disabled() && account.principal().endsWith("@" + kdc.realm())) {
+                if (!account.disabled() && account.principal().endsWith("@" + kdc.realm())
+                        && !existing.contains(account.principal())) {
                     passwords.put(account.principal(), kdc.addUser(account.principal()));
                 }
             }
@@ -170,7 +175,7 @@ public final class HttpApi implements AutoCloseable {
         return passwords;
     }
 
-    /** Passwords the embedded KDC generated at this start for users.yaml's users (empty otherwise). */
+    /** Passwords the embedded KDC generated at this start for users.yaml's users who had none (else empty). */
     public Map<String, char[]> demoPasswords() {
         return Collections.unmodifiableMap(demoPasswords);
     }

@@ -78,6 +78,42 @@ class UsersCommandTest {
         assertThat(records).allSatisfy(x -> assertThat(x).contains("UserID=\"ward users "));
     }
 
+    @Test
+    void withTheEmbeddedKdcAddGivesAPrincipalWithAPasswordShownOnceAndRemoveTakesItAway() throws Exception {
+        Files.writeString(temp.resolve("policy.yaml"), "roles: {auditor: a}\n");
+        Files.writeString(temp.resolve("ward.yaml"), String.join("\n",
+                "data-dir: " + temp.resolve("var"),
+                "development-pki: true",
+                "api:",
+                "  tls:",
+                "    key-store: " + temp.resolve("var/pki/server.p12"),
+                "    key-store-password-file: " + temp.resolve("var/pki/server.p12.password"),
+                "eua:",
+                "  kdc: embedded",
+                "  realm: WARD.TEST",
+                "listeners:",
+                "  - name: devices",
+                "    port: 0",
+                "    tls:",
+                "      key-store: " + temp.resolve("var/pki/server.p12"),
+                "      key-store-password-file: " + temp.resolve("var/pki/server.p12.password"),
+                "      trust-anchors: " + temp.resolve("var/pki/trust-anchors.pem")) + "\n");
+
+        assertThat(ward("users", "add", "carol@WARD.TEST", "--role", "auditor")).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("password for carol@WARD.TEST, shown once: [A-Za-z0-9]{20}");
+        org.ward.kdc.EmbeddedKdcUsers kdc = new org.ward.kdc.EmbeddedKdcUsers(temp.resolve("var/kdc"), "WARD.TEST");
+        assertThat(kdc.principals()).containsExactly("carol@WARD.TEST");
+        String password = out.toString().replaceAll("(?s).*shown once: ([A-Za-z0-9]{20}).*", "$1");
+        assertThat(Files.readString(kdc.file(), StandardCharsets.ISO_8859_1)).doesNotContain(password);
+
+        // Another realm's user is only written to users.yaml: its principal is that realm's business.
+        assertThat(ward("users", "add", "dan@HOSPITAL.EXAMPLE", "--role", "auditor")).isZero();
+        assertThat(kdc.principals()).containsExactly("carol@WARD.TEST");
+
+        assertThat(ward("users", "remove", "carol@WARD.TEST")).isZero();
+        assertThat(kdc.principals()).isEmpty();
+    }
+
     private static List<String> records(Path spoolDir) throws Exception {
         List<String> records = new ArrayList<>();
         try (AuditPipeline pipeline = AuditPipeline.start(SpoolConfig.of(spoolDir), AuditFailurePolicy.CONTINUE,
