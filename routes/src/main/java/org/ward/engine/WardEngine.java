@@ -128,7 +128,7 @@ public final class WardEngine implements AutoCloseable {
             if (config.api().isPresent()) {
                 engine.httpApi = Optional.of(HttpApi.start(config.api().get(), config.eua().orElseThrow(),
                         config.dataDir(), config.policy().roles(), engine.ownRepository.map(AuditRepository::store),
-                        new HttpApi.Engine(engine.journal, engine.policy::current, engine::apiStatus),
+                        new HttpApi.Engine(config, engine.journal, engine.policy::current, engine::apiStatus),
                         pipeline.sink(), context));
             }
         } catch (Exception e) {

@@ -24,6 +24,7 @@ import org.ward.audit.AuditSink;
 import org.ward.audit.repository.AuditStore;
 import org.ward.config.ApiSettings;
 import org.ward.config.EuaSettings;
+import org.ward.config.WardConfig;
 import org.ward.kdc.EmbeddedKdc;
 import org.ward.kerberos.FailureThreshold;
 import org.ward.kerberos.Krb5Conf;
@@ -47,7 +48,7 @@ import org.ward.users.UsersFileException;
  * Ward's HTTPS API as {@code ward run} starts it: Kerberos (SPNEGO) only, through the embedded KDC
  * or the hospital's realm; users and roles from users.yaml; {@code /health} without sign-in;
  * {@code /fhir/AuditEvent} for the {@code auditor} role when Ward runs its own audit repository;
- * {@code /api/status} for analysts and administrators; {@code /api/messages/ID} for any role, as the
+ * {@code /api/status}, {@code /api/routes} and {@code /api/policy/explain} for analysts and administrators; {@code /api/messages/ID} for any role, as the
  * policy's read rules let that role see the message.
  */
 public final class HttpApi implements AutoCloseable {
@@ -60,7 +61,8 @@ public final class HttpApi implements AutoCloseable {
     public static final String ADMIN = "admin";
 
     /** What the engine offers the API besides the audit repository. */
-    public record Engine(MessageJournal journal, Supplier<AccessPolicy> policy, Supplier<ApiStatus> status) {
+    public record Engine(WardConfig config, MessageJournal journal, Supplier<AccessPolicy> policy,
+                         Supplier<ApiStatus> status) {
     }
     /** The embedded KDC's folder under the data directory: krb5.conf, http.keytab, users.keytab. */
     public static final String KDC_DIRECTORY = "kdc";
@@ -118,7 +120,9 @@ public final class HttpApi implements AutoCloseable {
             LoginAudit logins = new LoginAudit(audit, context, clock, FailureThreshold.defaults(), service);
             AccessRules rules = new AccessRules()
                     .add(AccessRule.of(AuditEventEndpoint.PATH, AUDITOR))
-                    .add(AccessRule.of(StatusEndpoint.PATH, ANALYST, ADMIN));
+                    .add(AccessRule.of(StatusEndpoint.PATH, ANALYST, ADMIN))
+                    .add(AccessRule.of(RoutesEndpoint.PATH, ANALYST, ADMIN))
+                    .add(AccessRule.of(PolicyExplainEndpoint.PATH, ANALYST, ADMIN));
             if (!roles.isEmpty()) {
                 // Any role may ask; the policy's read rules decide what each role sees.
                 rules.add(new AccessRule(MessageEndpoint.PATH, roles));
@@ -136,6 +140,8 @@ public final class HttpApi implements AutoCloseable {
             server.handle(MessageEndpoint.PATH, new MessageEndpoint(engine.journal(), engine.policy(), audit, context,
                     clock));
             server.handle(StatusEndpoint.PATH, new StatusEndpoint(engine.status()));
+            server.handle(RoutesEndpoint.PATH, new RoutesEndpoint(engine.config()));
+            server.handle(PolicyExplainEndpoint.PATH, new PolicyExplainEndpoint(engine.policy(), () -> roles));
             LOG.info("HTTPS API listening on {}:{} (Kerberos {} via SPNEGO; users {})", api.bind(), port, service,
                     api.usersFile());
             Map<String, char[]> passwords = kdc.isPresent() ? demoPrincipals(kdc.get(), api.usersFile(), roles)

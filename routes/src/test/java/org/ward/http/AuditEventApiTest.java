@@ -199,11 +199,27 @@ class AuditEventApiTest {
     }
 
     @Test
-    void anAnalystSeesStatusOthersDoNot() throws Exception {
+    void anAnalystSeesStatusRoutesAndPolicyExplanationsOthersDoNot() throws Exception {
         HttpResponse<String> status = get("/api/status", dave);
         assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
         assertThat(status.body()).contains("\"listeners\":{\"devices\":{\"received\":", "\"journalMessages\":");
         assertThat(get("/api/status", alice).statusCode()).isEqualTo(403);
+        HttpResponse<String> routes = get("/api/routes", dave);
+        assertThat(routes.statusCode()).isEqualTo(200);
+        assertThat(routes.body()).contains("\"listeners\":[{\"name\":\"devices\"", "\"accept\":[\"PCD-01\"");
+
+        HttpRequest explain = HttpRequest.newBuilder(URI.create(api.url(
+                        "/api/policy/explain?role=clinician&operation=read")))
+                .header("Authorization", "Negotiate " + Base64.getEncoder().encodeToString(dave.httpToken("localhost")))
+                .POST(HttpRequest.BodyPublishers.ofString(Pcd01Samples.bloodPressure())).build();
+        HttpResponse<String> explained = http.send(explain, HttpResponse.BodyHandlers.ofString());
+        assertThat(explained.statusCode()).as(explained.body()).isEqualTo(200);
+        assertThat(explained.body()).contains("\"messageType\":\"ORU^R01\"", "\"result\":\"changed\"",
+                "\"changes\":[\"PID-5 redact\"]", "\"where\":\"PID[1]-5\"").doesNotContain("Doe", "789567");
+        HttpRequest asAuditor = HttpRequest.newBuilder(URI.create(api.url("/api/policy/explain?role=clinician&operation=read")))
+                .header("Authorization", "Negotiate " + Base64.getEncoder().encodeToString(alice.httpToken("localhost")))
+                .POST(HttpRequest.BodyPublishers.ofString(Pcd01Samples.bloodPressure())).build();
+        assertThat(http.send(asAuditor, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
         assertThat(get("/fhir/AuditEvent?date=2026", dave).statusCode()).isEqualTo(403);
     }
 
