@@ -53,19 +53,8 @@ final class ApiConfigReader {
     }
 
     private Optional<Path[]> tls(Node node, String path) {
-        int before = problems.count();
-        Optional<YamlMapping> section = YamlMapping.of(node, path, TLS_KEYS, problems);
-        if (section.isEmpty()) {
-            return Optional.empty();
-        }
-        YamlMapping tls = section.get();
-        Optional<Path> keyStore = tls.required("key-store").flatMap(n -> paths.existingFile(n, tls.child("key-store")));
-        Optional<Path> password = tls.required("key-store-password-file")
-                .flatMap(n -> paths.existingFile(n, tls.child("key-store-password-file")));
-        if (problems.count() != before) {
-            return Optional.empty();
-        }
-        return Optional.of(new Path[] {keyStore.get(), password.get()});
+        return paths.requiredFiles(node, path, TLS_KEYS)
+                .map(files -> new Path[] {files.get("key-store"), files.get("key-store-password-file")});
     }
 
     Optional<EuaSettings> eua(Node node, String path) {

@@ -60,20 +60,8 @@ final class AuditRepositoryConfigReader {
     }
 
     private Optional<AuditRepositorySettings.Tls> tls(Node node, String path) {
-        int before = problems.count();
-        Optional<YamlMapping> section = YamlMapping.of(node, path, TLS_KEYS, problems);
-        if (section.isEmpty()) {
-            return Optional.empty();
-        }
-        YamlMapping tls = section.get();
-        Optional<Path> keyStore = tls.required("key-store").flatMap(n -> paths.existingFile(n, tls.child("key-store")));
-        Optional<Path> password = tls.required("key-store-password-file")
-                .flatMap(n -> paths.existingFile(n, tls.child("key-store-password-file")));
-        Optional<Path> anchors = tls.required("trust-anchors").flatMap(n -> paths.existingFile(n, tls.child("trust-anchors")));
-        if (problems.count() != before) {
-            return Optional.empty();
-        }
-        return Optional.of(new AuditRepositorySettings.Tls(keyStore.get(), password.get(), anchors.get()));
+        return paths.requiredFiles(node, path, TLS_KEYS).map(files -> new AuditRepositorySettings.Tls(
+                files.get("key-store"), files.get("key-store-password-file"), files.get("trust-anchors")));
     }
 
     private Optional<AuditRepositorySettings.Store> store(Node node, String path) {

@@ -75,4 +75,22 @@ final class ConfigPaths {
         }
         return path;
     }
+
+    /**
+     * A mapping of exactly {@code keys}, each a required existing file (e.g. a {@code tls:} section's
+     * key store, password file and trust anchors); empty after reporting any mistake.
+     */
+    Optional<java.util.Map<String, Path>> requiredFiles(Node node, String keyPath, java.util.List<String> keys) {
+        int before = problems.count();
+        Optional<YamlMapping> section = YamlMapping.of(node, keyPath, keys, problems);
+        if (section.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Map<String, Path> files = new java.util.LinkedHashMap<>();
+        for (String key : keys) {
+            section.get().required(key).flatMap(n -> existingFile(n, section.get().child(key)))
+                    .ifPresent(file -> files.put(key, file));
+        }
+        return problems.count() == before ? Optional.of(files) : Optional.empty();
+    }
 }
