@@ -12,7 +12,7 @@
 #              the `sustained` step)
 #   DURATION   measured time per sweep point (default 30s); WARMUP (default 10s)
 #   PORT       Ward's MLLP/TLS listener (default 32575); DOWNSTREAM_PORT (default 32576)
-#   IDLE_CONNECTIONS (default 1000); PROFILE_RATE (default 1000 msg/s), PROFILE_DURATION (default 60s)
+#   IDLE_CONNECTIONS (default 1000); PROFILE_RATE (default 1000 msg/s), PROFILE_SECONDS (default 40)
 #   JAVA       java binary (default: java on PATH)
 #
 # Full pipeline: mutual TLS with revocation checks, device identity binding, PCD profile
@@ -310,15 +310,48 @@ step_idle() {
   stop_ward
 }
 
+# CPU ticks of each thread of process $1: "ticks name" per line (name as the kernel keeps it, 15 chars).
+thread_ticks() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    # comm may hold spaces: the fields after the ")" that closes it are fixed
+    sed -E 's/^[0-9]+ \((.*)\) (.*)$/\2 \1/' "$task/stat" 2>/dev/null \
+      | awk -v id="${task##*/}" '{name=""; for (i = 51; i <= NF; i++) name = name " " $i; print $12 + $13, id, name}'
+  done
+}
+
 step_profile() {
-  # JFR at a moderate rate; the recording is analysed by JfrCosts (this module).
-  local rate="${PROFILE_RATE:-1000}" duration="${PROFILE_DURATION:-60s}"
+  # JFR over a window after a 30 s warm-up, and Ward's CPU time over the same window from /proc (per
+  # thread too: JIT compiler and GC threads do not appear in JFR's execution samples), so the
+  # shares become CPU time per message.
+  local rate="${PROFILE_RATE:-1000}" seconds="${PROFILE_SECONDS:-40}"
   prepare; start_sink
-  start_ward "$WORK/ward.yaml" "-XX:StartFlightRecording=filename=$WORK/ward.jfr,settings=profile" \
-    "$WORK/ward-profile.log"
+  start_ward "$WORK/ward.yaml" "" "$WORK/ward-profile.log"
   machine >"$OUT/profile.txt"
-  log "profile: JFR while $rate msg/s are offered for $duration"
-  bench --rate "$rate" --duration "$duration" --warmup 10s >"$OUT/profile-bench.json" || true
+  log "profile: $rate msg/s offered; JFR over $seconds s after a 30 s warm-up"
+  bench --rate "$rate" --duration "$((seconds + 25))s" --warmup 10s >"$OUT/profile-bench.json" &
+  local load=$! ticks
+  ticks=$(getconf CLK_TCK)
+  sleep 30
+  rm -f "$WORK/ward.jfr"
+  jcmd "$WARD_PID" JFR.start name=ward settings=profile filename="$WORK/ward.jfr" >/dev/null
+  thread_ticks "$WARD_PID" >"$WORK/ticks-0"
+  sleep "$seconds"
+  thread_ticks "$WARD_PID" >"$WORK/ticks-1"
+  jcmd "$WARD_PID" JFR.stop name=ward >/dev/null
+  wait "$load" || true
+  {
+    echo "after: load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    local cpu='NR == FNR { before[$2] = $1; next }
+      { name = $3; for (i = 4; i <= NF; i++) name = name " " $i; gsub(/[0-9]+/, "N", name)
+        used = $1 - before[$2]; total += used; byName[name] += used }'
+    awk -v hz="$ticks" -v rate="$rate" -v s="$seconds" "$cpu"'
+      END { printf "Ward CPU over the %d s window: %.1f s = %.0f µs per message at %d msg/s offered\n",
+              s, total / hz, total / hz * 1e6 / (rate * s), rate }' "$WORK/ticks-0" "$WORK/ticks-1"
+    echo "CPU by thread (kernel thread names, digits as N):"
+    awk "$cpu"' END { for (n in byName) if (byName[n] > 0) printf "  %5.1f %%  %s\n", 100 * byName[n] / total, n }' \
+      "$WORK/ticks-0" "$WORK/ticks-1" | sort -rn
+  } >>"$OUT/profile.txt"
   stop_ward
   "$JAVA" -cp "$BENCH_CP" org.ward.bench.JfrCosts "$WORK/ward.jfr" >>"$OUT/profile.txt"
   cat "$OUT/profile.txt"
