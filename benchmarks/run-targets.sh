@@ -13,7 +13,7 @@
 #   DURATION   measured time per sweep point (default 30s); WARMUP (default 10s)
 #   PORT       Ward's MLLP/TLS listener (default 32575); DOWNSTREAM_PORT (default 32576)
 #   IDLE_CONNECTIONS (default 1000); PROFILE_RATE (default 1000 msg/s), PROFILE_SECONDS (default 40)
-#   JAVA       java binary (default: java on PATH)
+#   JAVA       java binary (default: java on PATH); WARD_JAR (default routes/target/ward.jar)
 #
 # Full pipeline: mutual TLS with revocation checks, device identity binding, PCD profile
 # validation, the shipped access policy (config/policy.yaml, with the destination bound to the ehr
@@ -25,7 +25,7 @@ set -euo pipefail
 
 HOME_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAVA="${JAVA:-java}"
-JAR="$HOME_DIR/routes/target/ward.jar"
+JAR="${WARD_JAR:-$HOME_DIR/routes/target/ward.jar}"
 BENCH_CP="$HOME_DIR/benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:$HOME_DIR/benchmarks/target/lib/*"
 OUT="${OUT:-$HOME_DIR/docs/bench/results}"
 WORK="${WORK:-$(mktemp -d /tmp/ward-targets.XXXXXX)}"
