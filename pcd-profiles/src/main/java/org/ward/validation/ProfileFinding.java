@@ -49,6 +49,15 @@ final class ProfileFinding extends HL7Exception {
         this.table = table;
     }
 
+    /**
+     * A finding is a value collected in a list, never thrown: a stack trace would only show the
+     * validator's recursion, and filling one in cost more than the check that found it.
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     Kind kind() {
         return kind;
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.netty.NettyComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
@@ -68,6 +69,15 @@ public final class WardEngine implements AutoCloseable {
 
     /** MSH-3 of Ward's ACKs when the sender left MSH-5 empty. */
     public static final String OWN_APPLICATION = "WARD";
+
+    /**
+     * Threads that run the inbound step, each connection always on the same one (so its messages stay
+     * in order). camel-netty's default is 2 x cores + 1, 5 on two cores; the inbound step waits for
+     * the journal commit and the audit spool's fsync, so connections sharing a thread wait for each
+     * other's commits: 16 devices had at most 5 messages in flight (5 per group commit), and an
+     * alarm queued behind other devices' messages. 64 keeps up to 64 connections apart.
+     */
+    static final int CONSUMER_THREADS = 64;
 
     private static final Logger LOG = LoggerFactory.getLogger(WardEngine.class);
 
@@ -195,6 +205,9 @@ public final class WardEngine implements AutoCloseable {
         camel.getShutdownStrategy().setSuppressLoggingOnTimeout(false);
         Registry registry = camel.getRegistry();
         registry.bind("mllpEncoder", new MllpFrameEncoder());
+        NettyComponent netty = new NettyComponent();
+        netty.setMaximumPoolSize(CONSUMER_THREADS);
+        camel.addComponent("netty", netty);
         camel.addComponent(WardComponent.SCHEME, wardEndpoints);
         // For the operator's routes: file:{{ward.data-dir}}/alarms rather than a path that depends on the cwd.
         camel.getPropertiesComponent().addInitialProperty("ward.home", config.home().toString());
