@@ -350,7 +350,7 @@ step_profile() {
     achieved=$(grep -m1 '"messagesPerSecond"' "$OUT/profile-bench.json" | sed 's/[^0-9.]//g')
     awk -v hz="$ticks" -v rate="$rate" -v got="${achieved:-0}" -v s="$seconds" "$cpu"'
       END { printf "Ward CPU over the %d s window: %.1f s; %.0f msg/s acknowledged (%d offered): %.0f µs CPU per message\n",
-              s, total / hz, got, rate, got > 0 ? total / hz * 1e6 / (got * s) : 0 }' "$WORK/ticks-0" "$WORK/ticks-1"
+              s, total / hz, got, rate, (got > 0 ? total / hz * 1e6 / (got * s) : 0) }' "$WORK/ticks-0" "$WORK/ticks-1"
     echo "CPU by thread (kernel thread names, digits as N):"
     awk "$cpu"' END { for (n in byName) if (byName[n] > 0) printf "  %5.1f %%  %s\n", 100 * byName[n] / total, n }' \
       "$WORK/ticks-0" "$WORK/ticks-1" | sort -rn
