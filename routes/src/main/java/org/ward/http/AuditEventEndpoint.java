@@ -109,7 +109,7 @@ final class AuditEventEndpoint implements HttpHandler {
         Optional<String> next = page.next().map(after -> base + "/AuditEvent?" + withAfter(parameters, after));
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         AuditEventBundle.write(base, self, next, Optional.empty(), entries, body);
-        send(exchange, 200, FHIR_JSON, body.toByteArray());
+        Responses.send(exchange, 200, FHIR_JSON, body.toByteArray());
     }
 
     private void read(HttpExchange exchange, long id, boolean dicom) throws IOException, SQLException {
@@ -124,12 +124,12 @@ final class AuditEventEndpoint implements HttpHandler {
         }
         String xml = record.get().dicomXml().orElse("");
         if (dicom) {
-            send(exchange, 200, "application/xml; charset=utf-8", xml.getBytes(StandardCharsets.UTF_8));
+            Responses.send(exchange, 200, "application/xml; charset=utf-8", xml.getBytes(StandardCharsets.UTF_8));
             return;
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         AuditEventBundle.writeOne(base, new AuditEventBundle.Entry(String.valueOf(id), xml), body);
-        send(exchange, 200, FHIR_JSON, body.toByteArray());
+        Responses.send(exchange, 200, FHIR_JSON, body.toByteArray());
     }
 
     private void record(HttpExchange exchange, String query, List<String> patients, boolean succeeded) {
@@ -198,10 +198,6 @@ final class AuditEventEndpoint implements HttpHandler {
             out.writeEndArray();
             out.writeEndObject();
         }
-        send(exchange, status, FHIR_JSON, body.toByteArray());
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        Responses.send(exchange, status, contentType, body);
+        Responses.send(exchange, status, FHIR_JSON, body.toByteArray());
     }
 }

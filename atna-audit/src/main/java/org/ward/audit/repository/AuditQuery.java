@@ -26,9 +26,11 @@ final class AuditQuery {
     static final int MAX_SCANNED = 20_000;
 
     private final AuditEventSearch search;
+    private final List<IndexFilter> indexFilters;
 
     AuditQuery(AuditEventSearch search) {
         this.search = search;
+        this.indexFilters = indexFilters(search);
     }
 
     SearchPage run(AuditConnections connections) throws SQLException {
@@ -69,7 +71,7 @@ final class AuditQuery {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder(AuditTables.SELECT_RECORDS.replace("FROM audit_records",
                 "FROM audit_records r"));
-        Optional<IndexFilter> driver = indexFilters().stream().findFirst();
+        Optional<IndexFilter> driver = indexFilters.stream().findFirst();
         if (driver.isPresent()) {
             sql.append(" JOIN (SELECT DISTINCT seq FROM audit_index WHERE kind = ? AND val IN (")
                     .append(placeholders(driver.get().values().size())).append(") AND seq > ?) d ON d.seq = r.seq");
@@ -81,7 +83,7 @@ final class AuditQuery {
         args.add(AuditTables.time(search.from()));
         args.add(AuditTables.time(search.to()));
         args.add(after);
-        for (IndexFilter filter : indexFilters().subList(Math.min(1, indexFilters().size()), indexFilters().size())) {
+        for (IndexFilter filter : indexFilters.subList(Math.min(1, indexFilters.size()), indexFilters.size())) {
             sql.append(" AND EXISTS (SELECT 1 FROM audit_index x WHERE x.seq = r.seq AND x.kind = ? AND x.val IN (")
                     .append(placeholders(filter.values().size())).append("))");
             args.add(String.valueOf(filter.kind().code()));
@@ -118,7 +120,7 @@ final class AuditQuery {
     }
 
     /** The indexed filters, the most selective kind first (it drives the query). */
-    private List<IndexFilter> indexFilters() {
+    private static List<IndexFilter> indexFilters(AuditEventSearch search) {
         List<IndexFilter> filters = new ArrayList<>();
         if (!search.patients().isEmpty()) {
             filters.add(new IndexFilter(IndexKind.PATIENT_ID,

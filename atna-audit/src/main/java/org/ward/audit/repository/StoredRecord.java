@@ -12,15 +12,21 @@ import org.ward.audit.fhir.RecordView;
  *
  * @param seq the record's id in the repository and the paging cursor
  * @param dicomXml the MSG part of the SYSLOG-MSG (BOM removed); empty when the header was malformed
- * @param view the record read as DICOM audit XML; empty when it is not readable XML
  */
 public record StoredRecord(long seq, Instant receivedAt, String source, RecordStatus status, Instant eventTime,
-                           Optional<String> dicomXml, Optional<RecordView> view) {
+                           Optional<String> dicomXml) {
 
     static StoredRecord of(AuditRow row) {
-        Optional<String> xml = xml(row.rawUnsafe());
-        Optional<RecordView> view = xml.flatMap(StoredRecord::read);
-        return new StoredRecord(row.seq(), row.receivedAt(), row.source(), row.status(), row.eventTime(), xml, view);
+        return new StoredRecord(row.seq(), row.receivedAt(), row.source(), row.status(), row.eventTime(),
+                xml(row.rawUnsafe()));
+    }
+
+    /**
+     * The record read as DICOM audit XML, parsed on each call (a search only parses the records a
+     * filter or a reader needs); empty when it is not readable XML.
+     */
+    public Optional<RecordView> view() {
+        return dicomXml.flatMap(StoredRecord::read);
     }
 
     private static Optional<String> xml(byte[] frame) {
