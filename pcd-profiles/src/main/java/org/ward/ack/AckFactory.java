@@ -26,7 +26,6 @@ import org.ward.hl7.MessageHeader;
 public final class AckFactory {
 
     private static final DateTimeFormatter HL7_TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss.SSSZ");
-    private static final String DEFAULT_VERSION = "2.6";
 
     private final PipeParser parser;
     private final ControlIdGenerator controlIds;
@@ -65,10 +64,20 @@ public final class AckFactory {
      */
     public String acknowledge(Optional<MessageHeader> inbound, AcknowledgmentCode code, List<Hl7Problem> problems,
                               Optional<String> profile) {
+        Er7AckWriter.AckContent content = new Er7AckWriter.AckContent(inbound, code, problems, profile, ownApplication,
+                HL7_TIMESTAMP.format(ZonedDateTime.now(clock)), controlIds.next());
+        return Er7AckWriter.write(content).orElseGet(() -> withHapi(content));
+    }
+
+    /** The general case (values that need escaping or translating), and the reference the ER7 writer is tested against. */
+    String withHapi(Er7AckWriter.AckContent content) {
+        Optional<MessageHeader> inbound = content.inbound();
+        List<Hl7Problem> problems = content.problems();
         try {
             ACK ack = new ACK();
             ack.setParser(parser);
-            fillHeader(ack.getMSH(), inbound, profile);
+            fillHeader(ack.getMSH(), content);
+            AcknowledgmentCode code = content.code();
             ack.getMSA().getAcknowledgmentCode().setValue(code.name());
             ack.getMSA().getMessageControlID().setValue(inbound.map(MessageHeader::controlId).orElse(""));
             for (int i = 0; i < problems.size(); i++) {
@@ -81,7 +90,9 @@ public final class AckFactory {
         }
     }
 
-    private void fillHeader(MSH msh, Optional<MessageHeader> inbound, Optional<String> profile) throws HL7Exception {
+    private void fillHeader(MSH msh, Er7AckWriter.AckContent content) throws HL7Exception {
+        Optional<MessageHeader> inbound = content.inbound();
+        Optional<String> profile = content.profile();
         msh.getFieldSeparator().setValue("|");
         msh.getEncodingCharacters().setValue("^~\\&");
         if (inbound.isPresent()) {
@@ -100,15 +111,16 @@ public final class AckFactory {
         if (msh.getSendingApplication().isEmpty()) {
             msh.getSendingApplication().getNamespaceID().setValue(ownApplication);
         }
-        msh.getDateTimeOfMessage().setValue(HL7_TIMESTAMP.format(ZonedDateTime.now(clock)));
+        msh.getDateTimeOfMessage().setValue(content.timestamp());
         msh.getMessageType().getMessageCode().setValue("ACK");
         msh.getMessageType().getTriggerEvent().setValue(inbound.map(MessageHeader::triggerEvent).orElse(""));
         msh.getMessageType().getMessageStructure().setValue("ACK");
-        msh.getMessageControlID().setValue(controlIds.next());
+        msh.getMessageControlID().setValue(content.controlId());
         if (msh.getProcessingID().isEmpty()) {
             msh.getProcessingID().getProcessingID().setValue("P");
         }
-        String version = inbound.map(MessageHeader::version).filter(v -> !v.isEmpty()).orElse(DEFAULT_VERSION);
+        String version = inbound.map(MessageHeader::version).filter(v -> !v.isEmpty())
+                .orElse(Er7AckWriter.AckContent.DEFAULT_VERSION);
         msh.getVersionID().getVersionID().setValue(version);
     }
 
