@@ -38,6 +38,9 @@ public final class DicomAuditXml {
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
 
+    /** One factory per thread: building one costs more than writing a record; the JDK does not promise sharing. */
+    private static final ThreadLocal<XMLOutputFactory> FACTORY = ThreadLocal.withInitial(XMLOutputFactory::newDefaultFactory);
+
     private DicomAuditXml() {
     }
 
@@ -45,8 +48,7 @@ public final class DicomAuditXml {
     public static byte[] toXml(AuditMessage message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory()
-                    .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+            XMLStreamWriter xml = FACTORY.get().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
             xml.writeStartElement("AuditMessage");
             eventIdentification(xml, message.eventIdentification());
             for (ActiveParticipant participant : message.activeParticipants()) {
