@@ -34,7 +34,7 @@ public final class MessageHeader {
         if (Character.isLetterOrDigit(fieldSeparator) || Character.isWhitespace(fieldSeparator)) {
             return Optional.empty();
         }
-        String[] raw = segment.substring(4).split(java.util.regex.Pattern.quote(String.valueOf(fieldSeparator)), -1);
+        String[] raw = split(segment.substring(4), fieldSeparator);
         if (raw[0].isEmpty() || raw[0].length() > 5) {
             return Optional.empty();
         }
@@ -69,8 +69,35 @@ public final class MessageHeader {
     /** Component {@code c} (1-based) of the first repetition of MSH-n, or "". */
     public String component(int n, int c) {
         String field = firstRepetition(field(n));
-        String[] components = field.split(java.util.regex.Pattern.quote(String.valueOf(componentSeparator())), -1);
-        return c <= components.length ? components[c - 1] : "";
+        char separator = componentSeparator();
+        int start = 0;
+        for (int i = 1; i < c; i++) {
+            int next = field.indexOf(separator, start);
+            if (next < 0) {
+                return "";
+            }
+            start = next + 1;
+        }
+        int end = field.indexOf(separator, start);
+        return field.substring(start, end < 0 ? field.length() : end);
+    }
+
+    /** {@code text} cut at every {@code separator}, empty pieces kept (as {@code String.split(…, -1)}). */
+    private static String[] split(String text, char separator) {
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == separator) {
+                count++;
+            }
+        }
+        String[] pieces = new String[count];
+        int start = 0;
+        for (int piece = 0; piece < count; piece++) {
+            int end = piece == count - 1 ? text.length() : text.indexOf(separator, start);
+            pieces[piece] = text.substring(start, end);
+            start = end + 1;
+        }
+        return pieces;
     }
 
     /** MSH-10 message control ID. */

@@ -28,6 +28,21 @@ class MessageHeaderTest {
     }
 
     @Test
+    void componentsKeepEmptyPiecesAndEndWithTheField() {
+        MessageHeader h = MessageHeader.read("MSH|^~\\&|A^^C^||||||^R40|ID~X|P||||||||").orElseThrow();
+        assertThat(h.component(3, 1)).isEqualTo("A");
+        assertThat(h.component(3, 2)).isEmpty();
+        assertThat(h.component(3, 3)).isEqualTo("C");
+        assertThat(h.component(3, 4)).isEmpty();
+        assertThat(h.component(3, 5)).isEmpty();
+        assertThat(h.messageType()).isEqualTo("^R40");
+        assertThat(h.controlId()).isEqualTo("ID");
+        assertThat(h.field(21)).isEmpty();
+        assertThat(h.field(22)).isEmpty();
+        assertThat(h.field(11)).isEqualTo("P");
+    }
+
+    @Test
     void rejectsWhatIsNotAnMshSegment() {
         assertThat(MessageHeader.read("PID|||123")).isEmpty();
         assertThat(MessageHeader.read("MSH")).isEmpty();
