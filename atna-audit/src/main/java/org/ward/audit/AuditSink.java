@@ -17,4 +17,13 @@ public interface AuditSink {
 
     /** Hands one audit record over for durable, asynchronous delivery. */
     void emit(AuditMessage message);
+
+    /**
+     * Whether the clinical exchange must be refused because this sink cannot take records now
+     * ({@code on-audit-failure: refuse} with the spool full or failing). Asked before a message is
+     * accepted, so that it is refused rather than taken unaudited; a sink that never refuses says no.
+     */
+    default boolean refusesExchanges() {
+        return false;
+    }
 }

@@ -17,9 +17,14 @@ public final class SpoolingAuditSink implements AuditSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpoolingAuditSink.class);
 
+    /** Room for the records of one message (an Import per patient is about 2 KB each). */
+    static final long HEADROOM_BYTES = 64 * 1024;
+
     private final AuditSpool spool;
     private final AuditFailurePolicy onFailure;
     private final AtomicLong failures = new AtomicLong();
+    /** Whether the latest record failed to spool; the next one that succeeds clears it. */
+    private volatile boolean failing;
 
     public SpoolingAuditSink(AuditSpool spool, AuditFailurePolicy onFailure) {
         this.spool = spool;
@@ -30,7 +35,9 @@ public final class SpoolingAuditSink implements AuditSink {
     public void emit(AuditMessage message) {
         try {
             spool.append(DicomAuditXml.toXml(message));
+            failing = false;
         } catch (IOException | RuntimeException e) {
+            failing = true;
             long count = failures.incrementAndGet();
             LOG.error("audit record could not be spooled ({} so far, on-audit-failure: {}): {}", count,
                     onFailure.configName(), e.getMessage());
@@ -38,6 +45,17 @@ public final class SpoolingAuditSink implements AuditSink {
                 throw new AuditUnavailableException("audit record could not be spooled", e);
             }
         }
+    }
+
+    /**
+     * With {@code refuse}: while the latest record failed to spool, or the spool has less than
+     * {@link #HEADROOM_BYTES} left below its cap. The refused message's own Import record is the next
+     * attempt, so the refusals end as soon as the spool takes records again.
+     */
+    @Override
+    public boolean refusesExchanges() {
+        return onFailure == AuditFailurePolicy.REFUSE
+                && (failing || spool.usedBytes() + HEADROOM_BYTES > spool.capBytes());
     }
 
     /** Records that could not be spooled since start-up (health output). */

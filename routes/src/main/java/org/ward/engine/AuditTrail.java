@@ -60,6 +60,11 @@ final class AuditTrail implements NodeAuthenticationListener, PkiEventListener {
         emit(() -> ApplicationActivityBuilder.start(context, clock).launchedBy(osUser(), "ward run").build());
     }
 
+    /** Whether a message must be refused now because its records could not be kept (on-audit-failure: refuse). */
+    boolean refusesExchanges() {
+        return sink.refusesExchanges();
+    }
+
     void applicationStopped() {
         emit(() -> ApplicationActivityBuilder.stop(context, clock).launchedBy(osUser(), "ward run").build());
     }

@@ -100,7 +100,7 @@ public final class MllpInboundProcessor implements Processor {
             Assessment assessed = bindToSender(assessor.assess(payload, listener.defaultCharset(), listener.accept()),
                     peer, exchange, ctx.channel().remoteAddress());
             Enforced enforced = enforce(assessed, payload, access, roles, peer, ctx.channel().remoteAddress());
-            Assessment assessment = commit(enforced.assessment(), peer, enforced.payload(), roles, access);
+            Assessment assessment = commit(auditable(enforced.assessment()), peer, enforced.payload(), roles, access);
             log(assessment, payload, peer, ctx);
             audit.received(assessment, peer, ctx.channel().remoteAddress(), enforced.changes());
             count(assessment.verdict().outcome());
@@ -177,6 +177,23 @@ public final class MllpInboundProcessor implements Processor {
                 result.changes());
         return new Enforced(assessment.withText(result.text()), result.text().getBytes(assessment.charset()),
                 result.changes());
+    }
+
+    /**
+     * With {@code on-audit-failure: refuse}, a message is not taken while the audit spool cannot keep
+     * its records: AR/CR with ERR 207, and nothing journalled. (A spool that fails between the journal
+     * commit and the Import record cannot undo the commit: that record is lost, logged at ERROR.)
+     */
+    private Assessment auditable(Assessment assessment) {
+        if (!assessment.verdict().outcome().isSuccess() || !audit.refusesExchanges()) {
+            return assessment;
+        }
+        LOG.error("[{}] control-id={} refused: the audit spool cannot keep records (on-audit-failure: refuse)",
+                listener.name(), assessment.header().map(MessageHeader::controlId).orElse("?"));
+        Hl7Problem unaudited = Hl7Problem.error(ErrorCode.APPLICATION_INTERNAL_ERROR, null,
+                "Audit trail unavailable; message not accepted, send it again later");
+        return assessment.withVerdict(new Verdict(ProcessingOutcome.REJECTED, List.of(unaudited),
+                assessment.verdict().profile()));
     }
 
     /**

@@ -62,6 +62,28 @@ class MllpListenerTest {
         }
     }
 
+    /** on-audit-failure: refuse with the spool unable to keep records: refused, not journalled, and the refusal audited. */
+    @Test
+    void aMessageIsRefusedWhileTheAuditTrailRefusesExchanges() throws Exception {
+        String message = Pcd01Samples.withControlId(PCD01, "UNAUDITED-1");
+        ward.audit().refuseExchanges(true);
+        try (MllpClient client = ward.connectAsDevice()) {
+            String ack = new String(client.exchange(message.getBytes(US_ASCII)), ISO_8859_1);
+            assertThat(msa(ack.getBytes(ISO_8859_1))).isEqualTo("MSA|AR|UNAUDITED-1");
+            assertThat(ack).contains("ERR|||207^Application internal error^HL70357|E||||Audit trail unavailable");
+        } finally {
+            ward.audit().refuseExchanges(false);
+        }
+        assertThat(ward.engine().journal().list(org.ward.store.JournalQuery.all()))
+                .noneMatch(entry -> entry.controlId().equals("UNAUDITED-1"));
+        assertThat(ward.audit().xml()).anySatisfy(xml -> assertThat(xml)
+                .contains("EventOutcomeIndicator=\"8\"")
+                .contains(java.util.Base64.getEncoder().encodeToString("UNAUDITED-1".getBytes(US_ASCII))));
+        try (MllpClient client = ward.connectAsDevice()) {
+            assertThat(msa(client.exchange(message.getBytes(US_ASCII)))).isEqualTo("MSA|AA|UNAUDITED-1");
+        }
+    }
+
     @Test
     void severalMessagesOnOneConnectionAreAnsweredInOrder() throws Exception {
         try (MllpClient client = ward.connectAsDevice()) {

@@ -16,6 +16,7 @@ public final class RecordingAuditSink implements AuditSink {
 
     private final List<AuditMessage> records = new ArrayList<>();
     private final List<String> invalid = new ArrayList<>();
+    private volatile boolean refusing;
 
     @Override
     public synchronized void emit(AuditMessage message) {
@@ -25,6 +26,16 @@ public final class RecordingAuditSink implements AuditSink {
             invalid.add(e.getMessage() + ": " + e.parserDetail());
         }
         records.add(message);
+    }
+
+    /** Plays a spool that cannot keep records under {@code on-audit-failure: refuse}. */
+    public void refuseExchanges(boolean refuse) {
+        refusing = refuse;
+    }
+
+    @Override
+    public boolean refusesExchanges() {
+        return refusing;
     }
 
     public synchronized List<AuditMessage> records() {
