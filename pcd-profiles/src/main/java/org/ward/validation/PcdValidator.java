@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.ward.hl7.Er7Message;
+import org.ward.hl7.Er7Structures;
+import org.ward.hl7.ReadOutcome;
 import org.ward.hl7.Hl7Problem;
 import org.ward.profile.PcdModelClassFactory;
 import org.ward.profile.PcdTransaction;
@@ -74,7 +76,7 @@ public final class PcdValidator {
      */
     public List<Hl7Problem> validate(PcdTransaction transaction, Er7Message message, Supplier<Message> hapi) {
         Objects.requireNonNull(transaction, "transaction");
-        Optional<PlacedSegments> placed = structures.place(message);
+        Optional<PlacedSegments> placed = structures.place(message).map(PlacedSegments::of);
         if (placed.isEmpty() || transaction == PcdTransaction.PCD_01 && !pcd01.covers(placed.get())) {
             return validate(transaction, hapi.get());
         }
@@ -84,6 +86,14 @@ public final class PcdValidator {
             found.addAll(pcd01.check(segments));
         }
         return ProblemOrder.inMessageOrder(withoutDuplicates(found), segments);
+    }
+
+    /** Problems of a message read by {@link org.ward.hl7.Hl7Reader}, on its ER7 text when possible. */
+    public List<Hl7Problem> validate(PcdTransaction transaction, ReadOutcome.Parsed message) {
+        if (message.er7().isEmpty()) {
+            return validate(transaction, message.message());
+        }
+        return validate(transaction, message.er7().get(), message::message);
     }
 
     /** Problems of a message parsed by HAPI, checked on HAPI's model. */

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * benchmark generator's PCD-01 shape, the hand-written test messages, and systematic mutations
  * of them (see {@link Er7Mutations}). Texts have CR segment terminators.
  */
-final class DifferentialCorpus {
+public final class DifferentialCorpus {
 
     private static final List<Path> ROOTS = List.of(
             Path.of("/work/shared/conformance/messages"),
@@ -29,7 +29,7 @@ final class DifferentialCorpus {
     }
 
     /** Every base message by a readable label (file name, or the name of a built-in one). */
-    static Map<String, String> baseMessages() {
+    public static Map<String, String> baseMessages() {
         Map<String, String> messages = new LinkedHashMap<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Path root : ROOTS) {
@@ -89,7 +89,7 @@ final class DifferentialCorpus {
     }
 
     /** Every base message and all its mutations, labelled. */
-    static Map<String, String> all(int fieldMutatedBases) {
+    public static Map<String, String> all(int fieldMutatedBases) {
         Map<String, String> all = new LinkedHashMap<>();
         int index = 0;
         for (Map.Entry<String, String> base : baseMessages().entrySet()) {

@@ -41,7 +41,7 @@ class ProfileDifferentialTest {
                 unreadable++;
                 continue;
             }
-            Optional<PlacedSegments> placed = Er7Message.of(parsed.text()).flatMap(VALIDATOR.structures()::place);
+            Optional<PlacedSegments> placed = Er7Message.of(parsed.text()).flatMap(p -> VALIDATOR.structures().place(p).map(PlacedSegments::of));
             if (placed.isEmpty() || !pcd01.covers(placed.get())) {
                 declined++;
                 declinedByBase.merge(message.getKey().split(" ")[0] + (message.getKey().contains(" ") ? "" : " (itself)"),

@@ -1,4 +1,4 @@
-package org.ward.validation;
+package org.ward.hl7;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.ward.hl7.Er7;
-import org.ward.hl7.Er7Delimiters;
-import org.ward.hl7.Er7Message;
-import org.ward.hl7.MessageGrammar;
 
 /**
  * Places an ER7 message into the HAPI message structure its MSH-9 selects, as HAPI's parser
@@ -20,7 +16,7 @@ import org.ward.hl7.MessageGrammar;
  * them, and every segment at a position HAPI's structure has for it. For anything else it answers empty and the caller takes
  * HAPI's path. Thread-safe; structures are read from the model once per message class.
  */
-final class Er7Structures {
+public final class Er7Structures {
 
     private static final String DEFAULT_ENCODING_CHARACTERS = "^~\\&";
 
@@ -28,12 +24,12 @@ final class Er7Structures {
     private final Map<String, Optional<Class<? extends Message>>> classes = new ConcurrentHashMap<>();
     private final Map<Class<? extends Message>, MessageGrammar> grammars = new ConcurrentHashMap<>();
 
-    Er7Structures(ModelClassFactory factory) {
+    public Er7Structures(ModelClassFactory factory) {
         this.factory = factory;
     }
 
     /** The message placed into its structure, or empty when only HAPI can say how it would parse. */
-    Optional<PlacedSegments> place(Er7Message message) {
+    public Optional<GroupInstance> place(Er7Message message) {
         if (!message.delimiters().equals(Er7Delimiters.DEFAULT)
                 || !message.header().field(2).equals(DEFAULT_ENCODING_CHARACTERS)
                 || message.text().indexOf('\\', 8) >= 0
@@ -44,26 +40,26 @@ final class Er7Structures {
         if (messageClass.isEmpty()) {
             return Optional.empty();
         }
-        return grammar(messageClass.get()).place(message.segments()).map(PlacedSegments::of);
+        return grammar(messageClass.get()).place(message.segments());
     }
 
-    ModelClassFactory factory() {
+    public ModelClassFactory factory() {
         return factory;
     }
 
     /** The structure of {@code messageClass}, read once. */
-    MessageGrammar grammar(Class<? extends Message> messageClass) {
+    public MessageGrammar grammar(Class<? extends Message> messageClass) {
         return grammars.computeIfAbsent(messageClass, c -> MessageGrammar.of(c, factory));
     }
 
     /** The HAPI class of an explicitly named structure (MSH-9.3), e.g. {@code ORU_R01}. */
-    Class<? extends Message> messageClassNamed(String structure) {
+    public Class<? extends Message> messageClassNamed(String structure) {
         return classes.computeIfAbsent(structure, k -> lookUp(structure, true))
                 .orElseThrow(() -> new IllegalStateException("HAPI has no message structure " + structure));
     }
 
     /** The HAPI class for MSH-9, chosen as {@code PipeParser.getStructure} chooses it. */
-    Optional<Class<? extends Message>> messageClass(Er7Message message) {
+    public Optional<Class<? extends Message>> messageClass(Er7Message message) {
         String field9 = message.header().field(9);
         List<String> components = Er7.split(field9, message.delimiters().component());
         String structure;
