@@ -47,7 +47,7 @@ public class InboundBenchmark {
     public void setUp() {
         payload = Samples.pcd01();
         reader = new Hl7Reader();
-        validator = new PcdValidator();
+        validator = new PcdValidator(reader.structures());
         parsed = (ReadOutcome.Parsed) reader.read(payload, StandardCharsets.UTF_8);
         assessor = new MessageAssessor(reader, new TransactionRegistry(ProfileIdentifiers.defaults()), validator::validate);
         acks = new AckFactory(reader.context().getPipeParser(), new ControlIdGenerator(), Clock.systemUTC(), "WARD");

@@ -19,7 +19,15 @@ public final class Er7 {
      * {@code "|"} → ""; {@code ""} → nothing.
      */
     public static List<String> split(String text, char delimiter) {
-        List<String> parts = new ArrayList<>();
+        int first = text.indexOf(delimiter);
+        if (first < 0) {
+            return text.isEmpty() ? List.of() : List.of(text);
+        }
+        int count = 1;
+        for (int i = text.indexOf(delimiter, first + 1); i >= 0; i = text.indexOf(delimiter, i + 1)) {
+            count++;
+        }
+        List<String> parts = new ArrayList<>(count + 1);
         int start = 0;
         boolean previousWasDelimiter = true;
         for (int i = 0; i < text.length(); i++) {
@@ -107,7 +115,7 @@ public final class Er7 {
     public static String canonical(String element, Er7Delimiters delimiters) {
         char component = delimiters.component();
         char subcomponent = delimiters.subcomponent();
-        if (element.indexOf(component) < 0 && element.indexOf(subcomponent) < 0) {
+        if (isCanonical(element, component, subcomponent)) {
             return element;
         }
         StringBuilder out = new StringBuilder(element.length());
@@ -115,6 +123,24 @@ public final class Er7 {
             out.append(stripTrailing(part, subcomponent)).append(component);
         }
         return stripTrailing(out.toString(), component);
+    }
+
+    /** No component ends with a subcomponent separator and the element does not end with a separator. */
+    private static boolean isCanonical(String element, char component, char subcomponent) {
+        int length = element.length();
+        if (length == 0) {
+            return true;
+        }
+        char last = element.charAt(length - 1);
+        if (last == component || last == subcomponent) {
+            return false;
+        }
+        for (int i = element.indexOf(subcomponent); i >= 0 && i + 1 < length; i = element.indexOf(subcomponent, i + 1)) {
+            if (element.charAt(i + 1) == component) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A component as HAPI encodes it when it is a field of its own: no trailing subcomponents. */

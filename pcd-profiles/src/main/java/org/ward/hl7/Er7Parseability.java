@@ -29,6 +29,8 @@ final class Er7Parseability {
 
     private final Er7Structures structures;
     private final ModelClassFactory factory;
+    private static final int MAX_CACHED = 256;
+
     private final Map<String, Boolean> knownTypes = new ConcurrentHashMap<>();
 
     Er7Parseability(Er7Structures structures) {
@@ -36,12 +38,12 @@ final class Er7Parseability {
         this.factory = structures.factory();
     }
 
-    boolean hapiWouldParse(Er7Message message) {
+    /** The message placed into its HAPI structure when HAPI would parse it; empty: ask HAPI. */
+    Optional<GroupInstance> placedIfHapiWouldParse(Er7Message message) {
         if (!encodedAsEr7(message) || !knownVersion(message)) {
-            return false;
+            return Optional.empty();
         }
-        Optional<GroupInstance> placed = structures.place(message);
-        return placed.isPresent() && obx5Typed(placed.get(), message.delimiters());
+        return structures.place(message).filter(placed -> obx5Typed(placed, message.delimiters()));
     }
 
     /** {@code EncodingDetector.assertEr7Encoded}. */
@@ -112,7 +114,18 @@ final class Er7Parseability {
         if (type.isEmpty()) {
             return obx.field(5).isEmpty();
         }
-        return TYPE_CODE.matcher(type).matches() && knownTypes.computeIfAbsent(type, this::isType);
+        if (!TYPE_CODE.matcher(type).matches()) {
+            return false;
+        }
+        Boolean known = knownTypes.get(type);
+        if (known == null) {
+            known = isType(type);
+            // OBX-2 comes from the wire: remember a bounded number of answers.
+            if (knownTypes.size() < MAX_CACHED) {
+                knownTypes.putIfAbsent(type, known);
+            }
+        }
+        return known;
     }
 
     private boolean isType(String code) {

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Er7Structures {
 
     private static final String DEFAULT_ENCODING_CHARACTERS = "^~\\&";
+    private static final int MAX_CACHED = 256;
 
     private final ModelClassFactory factory;
     private final Map<String, Optional<Class<? extends Message>>> classes = new ConcurrentHashMap<>();
@@ -45,6 +46,16 @@ public final class Er7Structures {
 
     public ModelClassFactory factory() {
         return factory;
+    }
+
+    /** Whether {@code placed} was placed by this instance (so it shares this instance's structures). */
+    public boolean placedHere(GroupInstance placed) {
+        for (MessageGrammar grammar : grammars.values()) {
+            if (grammar.root() == placed.node()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The structure of {@code messageClass}, read once. */
@@ -79,9 +90,16 @@ public final class Er7Structures {
             return Optional.empty();
         }
         String key = structure + (explicit ? "" : "?");
-        String name = structure;
-        boolean isExplicit = explicit;
-        return classes.computeIfAbsent(key, k -> lookUp(name, isExplicit));
+        Optional<Class<? extends Message>> known = classes.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<Class<? extends Message>> found = lookUp(structure, explicit);
+        // MSH-9 comes from the wire: remember a bounded number of answers, so senders cannot grow the cache.
+        if (classes.size() < MAX_CACHED) {
+            classes.putIfAbsent(key, found);
+        }
+        return found;
     }
 
     private Optional<Class<? extends Message>> lookUp(String structure, boolean explicit) {

@@ -27,6 +27,7 @@ public final class Hl7Reader {
 
     private final HapiContext context;
     private final PipeParser parser;
+    private final Er7Structures structures;
     private final Er7Parseability parseability;
 
     public Hl7Reader() {
@@ -37,7 +38,13 @@ public final class Hl7Reader {
             throw new IllegalStateException("Ward generates message control IDs itself");
         });
         parser = context.getPipeParser();
-        parseability = new Er7Parseability(new Er7Structures(context.getModelClassFactory()));
+        structures = new Er7Structures(context.getModelClassFactory());
+        parseability = new Er7Parseability(structures);
+    }
+
+    /** How this reader places messages into HAPI's structures; a validator sharing it reuses the placement. */
+    public Er7Structures structures() {
+        return structures;
     }
 
     /** The shared HAPI context, for components that need the same parser configuration. */
@@ -68,8 +75,9 @@ public final class Hl7Reader {
         String text = normaliseSegmentEndings(new String(payload, charset));
         MessageHeader header = MessageHeader.read(text).orElseThrow();
         Optional<Er7Message> er7 = Er7Message.of(text);
-        if (er7.isPresent() && parseability.hapiWouldParse(er7.get())) {
-            return new ReadOutcome.Parsed(charset, header, text, er7.get(), () -> parseKnownGood(text));
+        Optional<GroupInstance> placed = er7.flatMap(parseability::placedIfHapiWouldParse);
+        if (placed.isPresent()) {
+            return new ReadOutcome.Parsed(charset, header, text, er7.get(), placed.get(), () -> parseKnownGood(text));
         }
         return parseWithHapi(charset, header, text, er7);
     }

@@ -22,25 +22,31 @@ public sealed interface ReadOutcome {
         private final MessageHeader header;
         private final String text;
         private final Optional<Er7Message> er7;
+        private final Optional<GroupInstance> placed;
         private final Supplier<Message> hapi;
         private volatile Message message;
 
-        /** A message read from its text; {@code hapi} parses it when HAPI's model is asked for. */
-        public Parsed(Charset charset, MessageHeader header, String text, Er7Message er7, Supplier<Message> hapi) {
-            this(charset, header, text, Optional.of(er7), hapi, null);
+        /**
+         * A message read from its text and placed into its HAPI structure; {@code hapi} parses it
+         * when HAPI's model is asked for.
+         */
+        public Parsed(Charset charset, MessageHeader header, String text, Er7Message er7, GroupInstance placed,
+                Supplier<Message> hapi) {
+            this(charset, header, text, Optional.of(er7), Optional.of(placed), hapi, null);
         }
 
         /** A message HAPI has parsed already. */
         public Parsed(Charset charset, MessageHeader header, String text, Optional<Er7Message> er7, Message message) {
-            this(charset, header, text, er7, () -> message, Objects.requireNonNull(message, "message"));
+            this(charset, header, text, er7, Optional.empty(), () -> message, Objects.requireNonNull(message, "message"));
         }
 
         private Parsed(Charset charset, MessageHeader header, String text, Optional<Er7Message> er7,
-                Supplier<Message> hapi, Message message) {
+                Optional<GroupInstance> placed, Supplier<Message> hapi, Message message) {
             this.charset = Objects.requireNonNull(charset, "charset");
             this.header = Objects.requireNonNull(header, "header");
             this.text = Objects.requireNonNull(text, "text");
             this.er7 = Objects.requireNonNull(er7, "er7");
+            this.placed = Objects.requireNonNull(placed, "placed");
             this.hapi = Objects.requireNonNull(hapi, "hapi");
             this.message = message;
         }
@@ -62,6 +68,11 @@ public sealed interface ReadOutcome {
         /** The text cut into segments; empty only when its delimiters are not five distinct characters. */
         public Optional<Er7Message> er7() {
             return er7;
+        }
+
+        /** Its segments placed into HAPI's structure, when it was read without HAPI. */
+        public Optional<GroupInstance> placed() {
+            return placed;
         }
 
         /** Whether HAPI's model exists yet (false: the message was read from its ER7 text alone). */

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.ward.hl7.Er7Message;
 import org.ward.hl7.Er7Structures;
+import org.ward.hl7.GroupInstance;
 import org.ward.hl7.ReadOutcome;
 import org.ward.hl7.Hl7Problem;
 import org.ward.profile.PcdModelClassFactory;
@@ -32,7 +33,7 @@ public final class PcdValidator {
     private static final String PCD_01_PROFILE = "1.3.6.1.4.12559.11.1.1.129.xml";
     private static final String PCD_01_ACK_PROFILE = "1.3.6.1.4.12559.11.1.1.113.xml";
 
-    private final Er7Structures structures = new Er7Structures(new PcdModelClassFactory());
+    private final Er7Structures structures;
     private final ProfileConformanceCheck pcd01;
     private final ProfileConformanceCheck pcd01Ack;
     private final List<PcdRule> deviceDataRules = rules(true);
@@ -43,6 +44,15 @@ public final class PcdValidator {
             new RequiredFieldsRule(RequiredFieldsRule.INFUSION_ORDER, "IHE PCD TF-2 §3.3.4.4, HL7 v2.6 §4A.4.6"));
 
     public PcdValidator() {
+        this(new Er7Structures(new PcdModelClassFactory()));
+    }
+
+    /**
+     * A validator placing messages with {@code structures}; pass {@link org.ward.hl7.Hl7Reader#structures()}
+     * so that messages the reader placed are not placed again.
+     */
+    public PcdValidator(Er7Structures structures) {
+        this.structures = structures;
         // Only handed to HAPI's profile validator, which needs a context; nothing is parsed with it.
         HapiContext context = new DefaultHapiContext();
         context.setValidationContext(ValidationContextFactory.noValidation());
@@ -76,11 +86,17 @@ public final class PcdValidator {
      */
     public List<Hl7Problem> validate(PcdTransaction transaction, Er7Message message, Supplier<Message> hapi) {
         Objects.requireNonNull(transaction, "transaction");
-        Optional<PlacedSegments> placed = structures.place(message).map(PlacedSegments::of);
-        if (placed.isEmpty() || transaction == PcdTransaction.PCD_01 && !pcd01.covers(placed.get())) {
+        Optional<GroupInstance> placed = structures.place(message);
+        if (placed.isEmpty()) {
             return validate(transaction, hapi.get());
         }
-        PlacedSegments segments = placed.get();
+        return validate(transaction, PlacedSegments.of(placed.get()), hapi);
+    }
+
+    private List<Hl7Problem> validate(PcdTransaction transaction, PlacedSegments segments, Supplier<Message> hapi) {
+        if (transaction == PcdTransaction.PCD_01 && !pcd01.covers(segments)) {
+            return validate(transaction, hapi.get());
+        }
         List<Hl7Problem> found = checkRules(transaction, segments);
         if (transaction == PcdTransaction.PCD_01) {
             found.addAll(pcd01.check(segments));
@@ -93,7 +109,11 @@ public final class PcdValidator {
         if (message.er7().isEmpty()) {
             return validate(transaction, message.message());
         }
-        return validate(transaction, message.er7().get(), message::message);
+        Optional<GroupInstance> placed = message.placed().filter(structures::placedHere);
+        if (placed.isEmpty()) {
+            return validate(transaction, message.er7().get(), message::message);
+        }
+        return validate(transaction, PlacedSegments.of(placed.get()), message::message);
     }
 
     /** Problems of a message parsed by HAPI, checked on HAPI's model. */

@@ -26,6 +26,7 @@ final class SegmentConformance {
         int sequence = segments.sequenceOf(segment);
         String name = rule.name();
         boolean header = name.equals("MSH");
+        List<Finding> found = new ArrayList<>();
         for (int n = 1; n <= rule.profiledFields(); n++) {
             ElementRule field = rule.fields().get(n - 1);
             if (field == null) {
@@ -48,7 +49,7 @@ final class SegmentConformance {
                 if (Er7.isEmpty(rep, segment.delimiters())) {
                     continue;
                 }
-                List<Finding> found = new ArrayList<>();
+                found.clear();
                 boolean raw = header && n < 3; // MSH-1 and MSH-2 are taken as they are, not escaped
                 checkField(segment, n, rep, field, raw, found);
                 for (Finding f : found) {
@@ -80,12 +81,7 @@ final class SegmentConformance {
         ModelType model = rule.model();
         String typeName = model.isVaries() ? variesType(segment, n) : model.name();
         String encoded = raw && !model.composite() ? rep : Er7.canonical(rep, d);
-        List<ProfileFinding.Kind> kinds = new ArrayList<>();
-        List<String> tables = new ArrayList<>();
-        testType(rule, typeName, encoded, parts(rep, d.component(), d.subcomponent()), kinds, tables);
-        for (int i = 0; i < kinds.size(); i++) {
-            out.add(new Finding(kinds.get(i), tables.get(i), 0));
-        }
+        testType(rule, typeName, encoded, rep, Level.FIELD, d, 0, out);
         if (!model.composite() || rule.profiledChildren() == 0 || !rule.checksValue()) {
             return;
         }
@@ -104,13 +100,11 @@ final class SegmentConformance {
 
     private static void checkComponent(String component, int c, ElementRule rule, Er7Delimiters d, List<Finding> out) {
         ModelType model = rule.model();
-        String encoded = Er7.canonicalComponent(component, d).replace(d.subcomponent(), d.component());
-        List<ProfileFinding.Kind> kinds = new ArrayList<>();
-        List<String> tables = new ArrayList<>();
-        testType(rule, model.name(), encoded, Er7.split(component, d.subcomponent()), kinds, tables);
-        for (int i = 0; i < kinds.size(); i++) {
-            out.add(new Finding(kinds.get(i), tables.get(i), c));
+        String encoded = Er7.canonicalComponent(component, d);
+        if (encoded.indexOf(d.subcomponent()) >= 0) {
+            encoded = encoded.replace(d.subcomponent(), d.component());
         }
+        testType(rule, model.name(), encoded, component, Level.COMPONENT, d, c, out);
         if (rule.profiledChildren() == 0 || !rule.checksValue() || Er7.isEmpty(component, d) || !model.composite()) {
             return;
         }
@@ -118,12 +112,7 @@ final class SegmentConformance {
         for (int s = 1; s <= rule.children().size(); s++) {
             String sub = s <= subcomponents.size() ? subcomponents.get(s - 1) : "";
             ElementRule subRule = rule.children().get(s - 1);
-            kinds.clear();
-            tables.clear();
-            testType(subRule, subRule.model().name(), sub, List.of(sub), kinds, tables);
-            for (int i = 0; i < kinds.size(); i++) {
-                out.add(new Finding(kinds.get(i), tables.get(i), c));
-            }
+            testType(subRule, subRule.model().name(), sub, sub, Level.SUBCOMPONENT, d, c, out);
         }
         for (int s = rule.profiledChildren() + 1; s <= model.components().size(); s++) {
             String sub = s <= subcomponents.size() ? subcomponents.get(s - 1) : "";
@@ -134,48 +123,58 @@ final class SegmentConformance {
         }
     }
 
+    /** Where an element sits, which decides what its parts are (CE-1..CE-6 for a CE). */
+    private enum Level { FIELD, COMPONENT, SUBCOMPONENT }
+
     /**
      * {@code DefaultValidator.testType}: usage, then (unless usage X) length, constant value and
-     * table. {@code parts} are the element's first-level parts (CE-1..CE-6 for a CE).
+     * table, each finding ascribed to {@code component}.
      */
-    private static void testType(ElementRule rule, String typeName, String encoded, List<String> parts,
-            List<ProfileFinding.Kind> kinds, List<String> tables) {
+    private static void testType(ElementRule rule, String typeName, String encoded, String raw, Level level,
+            Er7Delimiters d, int component, List<Finding> out) {
         String usage = rule.usage();
         if (usage.equalsIgnoreCase("R") && encoded.isEmpty()) {
-            add(ProfileFinding.Kind.REQUIRED_MISSING, "", kinds, tables);
+            out.add(new Finding(ProfileFinding.Kind.REQUIRED_MISSING, "", component));
         } else if (usage.equalsIgnoreCase("X") && !encoded.isEmpty()) {
-            add(ProfileFinding.Kind.NOT_SUPPORTED, "", kinds, tables);
+            out.add(new Finding(ProfileFinding.Kind.NOT_SUPPORTED, "", component));
         }
         if (!rule.checksValue()) {
             return;
         }
         if (rule.length() > 0 && encoded.length() > rule.length()) {
-            add(ProfileFinding.Kind.TOO_LONG, "", kinds, tables);
+            out.add(new Finding(ProfileFinding.Kind.TOO_LONG, "", component));
         }
         if (!rule.constant().isEmpty() && !rule.constant().equals(encoded)) {
-            add(ProfileFinding.Kind.CONSTANT_MISMATCH, "", kinds, tables);
+            out.add(new Finding(ProfileFinding.Kind.CONSTANT_MISMATCH, "", component));
         }
         if (rule.table() != null && (typeName.equals("IS") || typeName.equals("ID"))) {
-            checkTable(rule.table(), firstValue(parts), kinds, tables);
+            checkTable(rule.table(), part(raw, level, d, 1), component, out);
         } else if (typeName.equals("CE")) {
-            checkTable(prefixless(part(parts, 3)), part(parts, 1), kinds, tables);
-            checkTable(prefixless(part(parts, 6)), part(parts, 4), kinds, tables);
+            checkTable(prefixless(part(raw, level, d, 3)), part(raw, level, d, 1), component, out);
+            checkTable(prefixless(part(raw, level, d, 6)), part(raw, level, d, 4), component, out);
         }
     }
 
-    private static void checkTable(String table, String value, List<ProfileFinding.Kind> kinds, List<String> tables) {
+    private static void checkTable(String table, String value, int component, List<Finding> out) {
         if (table == null || table.isEmpty() || value.isEmpty()) {
             return;
         }
         Hl7Tables.values(table)
                 .filter(values -> !values.contains(value))
-                .ifPresent(values -> add(ProfileFinding.Kind.TABLE_VALUE_NOT_FOUND, table, kinds, tables));
+                .ifPresent(values -> out.add(new Finding(ProfileFinding.Kind.TABLE_VALUE_NOT_FOUND, table, component)));
     }
 
-    private static void add(ProfileFinding.Kind kind, String table, List<ProfileFinding.Kind> kinds,
-            List<String> tables) {
-        kinds.add(kind);
-        tables.add(table);
+    /**
+     * Part {@code n} of an element as HAPI's {@code Terser.getPrimitive(type, n, 1)} reads it: a
+     * field's n-th component (its first subcomponent), a component's n-th subcomponent, a
+     * subcomponent itself for n = 1.
+     */
+    private static String part(String raw, Level level, Er7Delimiters d, int n) {
+        return switch (level) {
+            case FIELD -> Er7.part(Er7.part(raw, d.component(), n), d.subcomponent(), 1);
+            case COMPONENT -> Er7.part(raw, d.subcomponent(), n);
+            case SUBCOMPONENT -> n == 1 ? raw : "";
+        };
     }
 
     /** OBX-5 takes the data type named in OBX-2 (HAPI's {@code Varies.fixOBX5}). */
@@ -184,23 +183,6 @@ final class SegmentConformance {
             return segment.component(2, 1, 1);
         }
         return ModelType.VARIES;
-    }
-
-    /** A field's parts for table checks: each component's first subcomponent. */
-    private static List<String> parts(String rep, char component, char subcomponent) {
-        List<String> parts = new ArrayList<>();
-        for (String c : Er7.split(rep, component)) {
-            parts.add(Er7.part(c, subcomponent, 1));
-        }
-        return parts;
-    }
-
-    private static String firstValue(List<String> parts) {
-        return part(parts, 1);
-    }
-
-    private static String part(List<String> parts, int n) {
-        return n <= parts.size() ? parts.get(n - 1) : "";
     }
 
     /** HAPI names a table {@code HL70155}; Ward's tables are keyed {@code 0155}. */

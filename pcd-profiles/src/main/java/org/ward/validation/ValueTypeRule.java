@@ -19,9 +19,12 @@ import org.ward.hl7.Hl7Problem;
  */
 final class ValueTypeRule implements PcdRule {
 
+    private static final Pattern DEFAULT_COMPONENT_SPLIT = Pattern.compile(Pattern.quote("^"));
+
     @Override
     public void check(MessageView message, List<Hl7Problem> out) {
-        Pattern componentSplit = Pattern.compile(Pattern.quote(String.valueOf(message.componentSeparator())));
+        Pattern componentSplit = message.componentSeparator() == '^' ? DEFAULT_COMPONENT_SPLIT
+                : Pattern.compile(Pattern.quote(String.valueOf(message.componentSeparator())));
         for (SegmentView obx : message.named("OBX")) {
             String valueType = obx.component(2, 1, 1);
             int reps = obx.repetitions(5);

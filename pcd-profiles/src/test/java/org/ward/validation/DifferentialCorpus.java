@@ -93,7 +93,8 @@ public final class DifferentialCorpus {
         Map<String, String> all = new LinkedHashMap<>();
         int index = 0;
         for (Map.Entry<String, String> base : baseMessages().entrySet()) {
-            boolean fields = index++ < fieldMutatedBases || base.getKey().startsWith("generated-pcd01")
+            // The large generated message repeats the small one's segment types: not field-mutated again.
+            boolean fields = index++ < fieldMutatedBases || base.getKey().equals("generated-pcd01")
                     || base.getKey().equals("messages-valid");
             all.put(base.getKey(), base.getValue());
             Er7Mutations.of(base.getValue(), fields).forEach((label, text) -> all.put(base.getKey() + " " + label, text));
