@@ -24,6 +24,8 @@ class PcdValidatorDifferentialTest {
 
     private static final Hl7Reader READER = new Hl7Reader();
     private static final PcdValidator VALIDATOR = new PcdValidator();
+    /** As MessageAssessor is wired: sharing the reader's placement of the segments. */
+    private static final PcdValidator SHARING_READER = new PcdValidator(READER.structures());
 
     @Test
     void er7PathReturnsWhatHapiPathReturns() {
@@ -65,5 +67,30 @@ class PcdValidatorDifferentialTest {
         differences.stream().limit(15).forEach(System.out::println);
         assertThat(differences).isEmpty();
         assertThat(compared).isGreaterThan(handedToHapi);
+    }
+
+    @Test
+    void readerPlacedMessagesGetWhatHapiPathGets() {
+        Map<String, String> messages = DifferentialCorpus.all(0);
+        List<String> differences = new ArrayList<>();
+        int compared = 0;
+        for (Map.Entry<String, String> message : messages.entrySet()) {
+            ReadOutcome read = READER.read(message.getValue().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            if (!(read instanceof ReadOutcome.Parsed parsed) || parsed.placed().isEmpty()) {
+                continue;
+            }
+            for (PcdTransaction transaction : PcdTransaction.values()) {
+                compared++;
+                List<Hl7Problem> viaReader = SHARING_READER.validate(transaction, parsed);
+                List<Hl7Problem> oracle = VALIDATOR.validate(transaction, parsed.message());
+                if (!viaReader.equals(oracle)) {
+                    differences.add(transaction + " " + message.getKey());
+                }
+            }
+        }
+        System.out.printf("reader-placed differential: %d comparisons, %d differences%n", compared, differences.size());
+        differences.stream().limit(15).forEach(System.out::println);
+        assertThat(differences).isEmpty();
+        assertThat(compared).isGreaterThan(1000);
     }
 }
