@@ -14,9 +14,12 @@ import java.util.Optional;
 import org.ward.profile.PcdModelClassFactory;
 
 /**
- * Turns an MLLP payload into a parsed HL7 v2 message: picks the charset from MSH-18, reads the
- * header leniently, then parses with HAPI into v2.6 structures (IHE PCD is v2.6; earlier 2.x
- * versions map onto the same structures; R40/R41/R42 through {@link PcdModelClassFactory}). Thread-safe; one instance shares one {@link HapiContext}.
+ * Turns an MLLP payload into a readable HL7 v2 message: picks the charset from MSH-18, reads the
+ * header leniently, then decides whether HAPI parses it into v2.6 structures (IHE PCD is v2.6;
+ * earlier 2.x versions map onto the same structures; R40/R41/R42 through
+ * {@link PcdModelClassFactory}). Where the ER7 text shows that HAPI would parse it (see
+ * {@link Er7Parseability}) HAPI is not run; otherwise HAPI parses it, and its failure decides the
+ * problem, exactly as before. Thread-safe; one instance shares one {@link HapiContext}.
  *
  * <p>Profile validation is not done here: this only decides whether the bytes are HL7 at all.
  */
@@ -24,6 +27,8 @@ public final class Hl7Reader {
 
     private final HapiContext context;
     private final PipeParser parser;
+    private final Er7Structures structures;
+    private final Er7Parseability parseability;
 
     public Hl7Reader() {
         context = new DefaultHapiContext(new PcdModelClassFactory());
@@ -33,6 +38,13 @@ public final class Hl7Reader {
             throw new IllegalStateException("Ward generates message control IDs itself");
         });
         parser = context.getPipeParser();
+        structures = new Er7Structures(context.getModelClassFactory());
+        parseability = new Er7Parseability(structures);
+    }
+
+    /** How this reader places messages into HAPI's structures; a validator sharing it reuses the placement. */
+    public Er7Structures structures() {
+        return structures;
     }
 
     /** The shared HAPI context, for components that need the same parser configuration. */
@@ -62,12 +74,41 @@ public final class Hl7Reader {
         }
         String text = normaliseSegmentEndings(new String(payload, charset));
         MessageHeader header = MessageHeader.read(text).orElseThrow();
+        Optional<Er7Message> er7 = Er7Message.of(text);
+        Optional<GroupInstance> placed = er7.flatMap(parseability::placedIfHapiWouldParse);
+        if (placed.isPresent()) {
+            return new ReadOutcome.Parsed(charset, header, text, er7.get(), placed.get(), () -> parseKnownGood(text));
+        }
+        return parseWithHapi(charset, header, text, er7);
+    }
+
+    /** The HAPI parse the ER7 path stands in for, on every message (for tests comparing the two). */
+    ReadOutcome readWithHapi(byte[] payload, Charset defaultCharset) {
+        ReadOutcome outcome = read(payload, defaultCharset);
+        if (outcome instanceof ReadOutcome.Parsed parsed) {
+            return parseWithHapi(parsed.charset(), parsed.header(), parsed.text(), parsed.er7());
+        }
+        return outcome;
+    }
+
+    private ReadOutcome parseWithHapi(Charset charset, MessageHeader header, String text, Optional<Er7Message> er7) {
         try {
             Message message = parser.parse(text);
-            return new ReadOutcome.Parsed(charset, header, message, text);
+            return new ReadOutcome.Parsed(charset, header, text, er7, message);
         } catch (HL7Exception e) {
             return new ReadOutcome.Unreadable(charset, Optional.of(header),
                     MissingValueType.find(text).orElseGet(() -> problemOf(e)));
+        }
+    }
+
+    /** HAPI's model of a message {@link Er7Parseability} found parseable; failing is a Ward defect. */
+    private Message parseKnownGood(String text) {
+        try {
+            return parser.parse(text);
+        } catch (HL7Exception e) {
+            // Exception text is not kept: HAPI may quote message content in it.
+            throw new IllegalStateException("HAPI refused a message Ward read as parseable ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 

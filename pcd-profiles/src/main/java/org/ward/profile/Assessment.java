@@ -1,6 +1,5 @@
 package org.ward.profile;
 
-import ca.uhn.hl7v2.model.Message;
 import java.nio.charset.Charset;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,32 +12,30 @@ import org.ward.hl7.MessageHeader;
  * @param charset     the charset it was read with; ACKs are written with it too
  * @param header      its MSH, when one could be read
  * @param transaction the PCD transaction, when recognised
- * @param message     the parsed message, when it could be parsed
  * @param text        the message text (CR segment terminators), when it could be parsed
  * @param verdict     the decision to acknowledge
  */
 public record Assessment(Charset charset, Optional<MessageHeader> header, Optional<PcdTransaction> transaction,
-                         Optional<Message> message, Optional<String> text, Verdict verdict) {
+                         Optional<String> text, Verdict verdict) {
 
     public Assessment {
         Objects.requireNonNull(charset, "charset");
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(transaction, "transaction");
-        Objects.requireNonNull(message, "message");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(verdict, "verdict");
     }
 
-    /** The same assessment with another verdict (e.g. refused after a check of the sender). */
     /**
-     * The same assessment of a message whose content was changed after it was parsed (the access
-     * policy removed segments or fields): the new text, and no parsed message, which would be stale.
+     * The same assessment of a message whose content was changed after it was read (the access
+     * policy removed segments or fields): the new text.
      */
     public Assessment withText(String newText) {
-        return new Assessment(charset, header, transaction, Optional.empty(), Optional.of(newText), verdict);
+        return new Assessment(charset, header, transaction, Optional.of(newText), verdict);
     }
 
+    /** The same assessment with another verdict (e.g. refused after a check of the sender). */
     public Assessment withVerdict(Verdict newVerdict) {
-        return new Assessment(charset, header, transaction, message, text, newVerdict);
+        return new Assessment(charset, header, transaction, text, newVerdict);
     }
 }

@@ -36,13 +36,13 @@ public final class MessageAssessor {
         ReadOutcome read = reader.read(payload, defaultCharset);
         if (read instanceof ReadOutcome.Unreadable unreadable) {
             return new Assessment(read.charset(), unreadable.header(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Verdict.rejected(unreadable.problem()));
+                    Verdict.rejected(unreadable.problem()));
         }
         ReadOutcome.Parsed parsed = (ReadOutcome.Parsed) read;
         Recognition recognition = registry.recognise(parsed.header(), accepted);
         if (recognition instanceof Recognition.Unrecognised unrecognised) {
             return new Assessment(read.charset(), Optional.of(parsed.header()), Optional.empty(),
-                    Optional.of(parsed.message()), Optional.of(parsed.text()), Verdict.rejected(unrecognised.problem()));
+                    Optional.of(parsed.text()), Verdict.rejected(unrecognised.problem()));
         }
         Recognition.Recognised recognised = (Recognition.Recognised) recognition;
         List<Hl7Problem> problems = new ArrayList<>();
@@ -51,12 +51,12 @@ public final class MessageAssessor {
             problems.add(Hl7Problem.error(ErrorCode.TABLE_VALUE_NOT_FOUND, ErrorLocation.field("MSH", 1, badCondition),
                     "MSH-" + badCondition + " is not an acknowledgment condition of HL7 table 0155 (AL, NE, ER, SU)"));
         }
-        problems.addAll(validation.validate(recognised.transaction(), parsed.message()));
+        problems.addAll(validation.validate(recognised.transaction(), parsed));
         boolean errors = problems.stream().anyMatch(p -> p.severity() == ErrorSeverity.ERROR
                 || p.severity() == ErrorSeverity.FATAL);
         Verdict verdict = new Verdict(errors ? ProcessingOutcome.ERROR : ProcessingOutcome.ACCEPTED, problems,
                 Optional.of(recognised.profile()));
         return new Assessment(read.charset(), Optional.of(parsed.header()), Optional.of(recognised.transaction()),
-                Optional.of(parsed.message()), Optional.of(parsed.text()), verdict);
+                Optional.of(parsed.text()), verdict);
     }
 }

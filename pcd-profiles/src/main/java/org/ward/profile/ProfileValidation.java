@@ -1,12 +1,12 @@
 package org.ward.profile;
 
-import ca.uhn.hl7v2.model.Message;
 import java.util.List;
 import org.ward.hl7.Hl7Problem;
+import org.ward.hl7.ReadOutcome;
 
-/** Checks a parsed message against its PCD transaction's profile; one problem per violation. */
+/** Checks a read message against its PCD transaction's profile; one problem per violation. */
 @FunctionalInterface
 public interface ProfileValidation {
 
-    List<Hl7Problem> validate(PcdTransaction transaction, Message message);
+    List<Hl7Problem> validate(PcdTransaction transaction, ReadOutcome.Parsed message);
 }

@@ -13,15 +13,15 @@ import org.ward.hl7.Hl7Problem;
 final class AcknowledgementTypesRule implements PcdRule {
 
     @Override
-    public void check(MessageSegments message, List<Hl7Problem> out) {
-        for (MessageSegments.Entry msh : message.named("MSH")) {
+    public void check(MessageView message, List<Hl7Problem> out) {
+        for (SegmentView msh : message.named("MSH")) {
             requireValued(msh, 15, "MSH-15 accept acknowledgement type", out);
             requireValued(msh, 16, "MSH-16 application acknowledgement type", out);
         }
     }
 
-    private static void requireValued(MessageSegments.Entry msh, int field, String what, List<Hl7Problem> out) {
-        if (Fields.component(msh.segment(), field, 1, 1).isEmpty()) {
+    private static void requireValued(SegmentView msh, int field, String what, List<Hl7Problem> out) {
+        if (msh.component(field, 1, 1).isEmpty()) {
             out.add(Hl7Problem.error(ErrorCode.REQUIRED_FIELD_MISSING,
                     ErrorLocation.field("MSH", msh.sequence(), field),
                     what + " is required (IHE PCD TF-2 B.1)"));

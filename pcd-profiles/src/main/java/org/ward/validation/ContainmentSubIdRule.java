@@ -28,9 +28,9 @@ final class ContainmentSubIdRule implements PcdRule {
     }
 
     @Override
-    public void check(MessageSegments message, List<Hl7Problem> out) {
-        for (MessageSegments.Entry obx : message.named("OBX")) {
-            String subId = Fields.component(obx.segment(), 4, 1, 1);
+    public void check(MessageView message, List<Hl7Problem> out) {
+        for (SegmentView obx : message.named("OBX")) {
+            String subId = obx.component(4, 1, 1);
             ErrorLocation at = ErrorLocation.field("OBX", obx.sequence(), 4);
             if (subId.isEmpty()) {
                 if (!required) {

@@ -23,9 +23,9 @@ final class EquipmentIdentifierRule implements PcdRule {
     private static final Set<String> SCHEME = Set.of("EUI-64", "EUI64");
 
     @Override
-    public void check(MessageSegments message, List<Hl7Problem> out) {
-        for (MessageSegments.Entry obx : message.named("OBX")) {
-            int reps = Fields.repetitions(obx.segment(), 18);
+    public void check(MessageView message, List<Hl7Problem> out) {
+        for (SegmentView obx : message.named("OBX")) {
+            int reps = obx.repetitions(18);
             for (int rep = 1; rep <= reps; rep++) {
                 if (!isEui64(obx, rep)) {
                     out.add(Hl7Problem.error(ErrorCode.DATA_TYPE_ERROR,
@@ -37,11 +37,11 @@ final class EquipmentIdentifierRule implements PcdRule {
         }
     }
 
-    private static boolean isEui64(MessageSegments.Entry obx, int rep) {
-        String entityId = Fields.component(obx.segment(), 18, rep, 1);
-        String namespace = Fields.component(obx.segment(), 18, rep, 2);
-        String universalId = Fields.component(obx.segment(), 18, rep, 3);
-        String universalIdType = Fields.component(obx.segment(), 18, rep, 4);
+    private static boolean isEui64(SegmentView obx, int rep) {
+        String entityId = obx.component(18, rep, 1);
+        String namespace = obx.component(18, rep, 2);
+        String universalId = obx.component(18, rep, 3);
+        String universalIdType = obx.component(18, rep, 4);
         if (entityId.isEmpty() && namespace.isEmpty() && universalId.isEmpty() && universalIdType.isEmpty()) {
             return true; // an empty repetition is "not valued"
         }

@@ -17,6 +17,7 @@ import ca.uhn.hl7v2.model.Varies;
 import ca.uhn.hl7v2.model.Visitable;
 import ca.uhn.hl7v2.parser.EncodingCharacters;
 import ca.uhn.hl7v2.parser.PipeParser;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -260,8 +261,18 @@ final class LocatingProfileValidator extends DefaultValidator {
 
     // ----- helpers -----
 
+    /** The findings among HAPI's exceptions; a plain loop, as this runs for every tested element. */
     private static List<ProfileFinding> findings(List<HL7Exception> found) {
-        return found.stream().filter(ProfileFinding.class::isInstance).map(ProfileFinding.class::cast).toList();
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<ProfileFinding> findings = new ArrayList<>(found.size());
+        for (HL7Exception e : found) {
+            if (e instanceof ProfileFinding finding) {
+                findings.add(finding);
+            }
+        }
+        return findings;
     }
 
     private EncodingCharacters getEncoding() {

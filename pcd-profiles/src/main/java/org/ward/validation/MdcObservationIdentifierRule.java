@@ -20,11 +20,11 @@ final class MdcObservationIdentifierRule implements PcdRule {
     private static final Pattern MDC_REFID = Pattern.compile("MDCX?_[A-Za-z0-9_]+");
 
     @Override
-    public void check(MessageSegments message, List<Hl7Problem> out) {
-        for (MessageSegments.Entry obx : message.named("OBX")) {
-            String code = Fields.component(obx.segment(), 3, 1, 1);
-            String refId = Fields.component(obx.segment(), 3, 1, 2);
-            String system = Fields.component(obx.segment(), 3, 1, 3);
+    public void check(MessageView message, List<Hl7Problem> out) {
+        for (SegmentView obx : message.named("OBX")) {
+            String code = obx.component(3, 1, 1);
+            String refId = obx.component(3, 1, 2);
+            String system = obx.component(3, 1, 3);
             ErrorLocation at = ErrorLocation.field("OBX", obx.sequence(), 3);
             if (code.isEmpty() && refId.isEmpty() && system.isEmpty()) {
                 out.add(Hl7Problem.error(ErrorCode.REQUIRED_FIELD_MISSING, at,

@@ -7,29 +7,50 @@ import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.Structure;
 import ca.uhn.hl7v2.parser.EncodingCharacters;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.ward.hl7.ErrorLocation;
-import org.ward.hl7.Hl7Problem;
 
 /**
  * The non-empty segments of a parsed message in message order, wherever they sit in HAPI's group
  * structure, each with its ERR-2 segment sequence (ERL-2: the n-th occurrence of that segment ID in
  * the message, counting from 1). Built once per validation; not shared between threads.
  */
-final class MessageSegments {
+final class MessageSegments implements MessageView {
 
     /** One segment with its place in the message. */
-    record Entry(Segment segment, String name, int order, int sequence) {
+    record Entry(Segment segment, String name, int order, int sequence, EncodingCharacters encoding)
+            implements SegmentView {
+
+        @Override
+        public int repetitions(int field) {
+            return Fields.repetitions(segment, field);
+        }
+
+        @Override
+        public String component(int field, int rep, int component) {
+            return Fields.component(segment, field, rep, component);
+        }
+
+        @Override
+        public String encoded(int field, int rep) {
+            return Fields.encoded(segment, field, rep, encoding);
+        }
+
+        @Override
+        public boolean valued(int field, int rep) {
+            return !Fields.encoded(segment, field, rep, DEFAULT_ENCODING).replace("^", "").replace("&", "").isEmpty();
+        }
     }
+
+    private static final EncodingCharacters DEFAULT_ENCODING = new EncodingCharacters('|', "^~\\&");
 
     private final Message message;
     private final List<Entry> entries = new ArrayList<>();
     private final Map<Segment, Entry> bySegment = new IdentityHashMap<>();
+    private EncodingCharacters encoding;
 
     private MessageSegments(Message message) {
         this.message = message;
@@ -38,6 +59,7 @@ final class MessageSegments {
     static MessageSegments of(Message message) {
         Objects.requireNonNull(message, "message");
         MessageSegments segments = new MessageSegments(message);
+        segments.encoding = segments.encodingCharacters();
         segments.collect(message, new HashMap<>());
         return segments;
     }
@@ -50,7 +72,7 @@ final class MessageSegments {
                 } else if (structure instanceof Segment segment && !isEmpty(segment)) {
                     String id = segment.getName();
                     int sequence = counts.merge(id, 1, Integer::sum);
-                    Entry entry = new Entry(segment, id, entries.size(), sequence);
+                    Entry entry = new Entry(segment, id, entries.size(), sequence, encoding);
                     entries.add(entry);
                     bySegment.put(segment, entry);
                 }
@@ -88,12 +110,19 @@ final class MessageSegments {
         }
     }
 
-    List<Entry> all() {
+    @Override
+    public List<Entry> all() {
         return List.copyOf(entries);
     }
 
+    @Override
+    public char componentSeparator() {
+        return encoding.getComponentSeparator();
+    }
+
     /** Every occurrence of segment {@code id}, in message order. */
-    List<Entry> named(String id) {
+    @Override
+    public List<Entry> named(String id) {
         return entries.stream().filter(e -> e.name().equals(id)).toList();
     }
 
@@ -102,22 +131,10 @@ final class MessageSegments {
         return bySegment.get(segment);
     }
 
-    /**
-     * Sorts problems into message order: message-level problems first, then by segment position,
-     * field, repetition and component. Stable, so problems at one place keep the order found.
-     */
-    List<Hl7Problem> inMessageOrder(List<Hl7Problem> problems) {
-        Comparator<Hl7Problem> order = Comparator
-                .comparingInt((Hl7Problem p) -> p.location().map(this::orderOf).orElse(-1))
-                .thenComparingInt(p -> p.location().map(ErrorLocation::field).orElse(0))
-                .thenComparingInt(p -> p.location().map(ErrorLocation::repetition).orElse(0))
-                .thenComparingInt(p -> p.location().map(ErrorLocation::component).orElse(0));
-        return problems.stream().sorted(order).toList();
-    }
-
-    private int orderOf(ErrorLocation location) {
+    @Override
+    public int orderOf(String id, int sequence) {
         return entries.stream()
-                .filter(e -> e.name().equals(location.segment()) && e.sequence() == location.sequence())
+                .filter(e -> e.name().equals(id) && e.sequence() == sequence)
                 .mapToInt(Entry::order)
                 .findFirst()
                 .orElse(-1);

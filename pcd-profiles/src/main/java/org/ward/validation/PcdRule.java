@@ -10,5 +10,5 @@ import org.ward.hl7.Hl7Problem;
  */
 interface PcdRule {
 
-    void check(MessageSegments message, List<Hl7Problem> out);
+    void check(MessageView message, List<Hl7Problem> out);
 }

@@ -8,8 +8,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.ward.hl7.Er7Message;
+import org.ward.hl7.Er7Structures;
+import org.ward.hl7.GroupInstance;
+import org.ward.hl7.ReadOutcome;
 import org.ward.hl7.Hl7Problem;
+import org.ward.profile.PcdModelClassFactory;
 import org.ward.profile.PcdTransaction;
 
 /**
@@ -26,6 +33,7 @@ public final class PcdValidator {
     private static final String PCD_01_PROFILE = "1.3.6.1.4.12559.11.1.1.129.xml";
     private static final String PCD_01_ACK_PROFILE = "1.3.6.1.4.12559.11.1.1.113.xml";
 
+    private final Er7Structures structures;
     private final ProfileConformanceCheck pcd01;
     private final ProfileConformanceCheck pcd01Ack;
     private final List<PcdRule> deviceDataRules = rules(true);
@@ -36,27 +44,99 @@ public final class PcdValidator {
             new RequiredFieldsRule(RequiredFieldsRule.INFUSION_ORDER, "IHE PCD TF-2 §3.3.4.4, HL7 v2.6 §4A.4.6"));
 
     public PcdValidator() {
+        this(new Er7Structures(new PcdModelClassFactory()));
+    }
+
+    /**
+     * A validator placing messages with {@code structures}; pass {@link org.ward.hl7.Hl7Reader#structures()}
+     * so that messages the reader placed are not placed again.
+     */
+    public PcdValidator(Er7Structures structures) {
+        this.structures = structures;
         // Only handed to HAPI's profile validator, which needs a context; nothing is parsed with it.
         HapiContext context = new DefaultHapiContext();
         context.setValidationContext(ValidationContextFactory.noValidation());
-        pcd01 = new ProfileConformanceCheck(GazelleProfile.load(PCD_01_PROFILE, "IHE PCD-01 profile"), context);
-        pcd01Ack = new ProfileConformanceCheck(GazelleProfile.load(PCD_01_ACK_PROFILE, "IHE PCD-01 ACK profile"), context);
+        pcd01 = profileCheck(GazelleProfile.load(PCD_01_PROFILE, "IHE PCD-01 profile"), context);
+        pcd01Ack = profileCheck(GazelleProfile.load(PCD_01_ACK_PROFILE, "IHE PCD-01 ACK profile"), context);
     }
 
-    /** Problems of {@code message} received as {@code transaction}; empty when it conforms. */
-    public List<Hl7Problem> validate(PcdTransaction transaction, Message message) {
+    private ProfileConformanceCheck profileCheck(GazelleProfile profile, HapiContext context) {
+        String structure = profile.definition().getMsgStructID();
+        Class<? extends Message> messageClass = structures.messageClassNamed(structure);
+        return new ProfileConformanceCheck(profile, context,
+                ProfileCompiler.compile(profile, structures.grammar(messageClass), messageClass, structures.factory()));
+    }
+
+    /** How this validator places ER7 messages into HAPI's structures (for tests). */
+    Er7Structures structures() {
+        return structures;
+    }
+
+    /** The PCD-01 profile check (for tests). */
+    ProfileConformanceCheck pcd01() {
+        return pcd01;
+    }
+
+    /**
+     * Problems of {@code message} received as {@code transaction}; empty when it conforms. Works on
+     * the ER7 text; a message whose reading only HAPI can settle (see {@link Er7Structures}) is
+     * parsed with {@code hapi} and checked on HAPI's model, with the same result.
+     *
+     * @param hapi parses the message with HAPI; asked only for such messages
+     */
+    public List<Hl7Problem> validate(PcdTransaction transaction, Er7Message message, Supplier<Message> hapi) {
         Objects.requireNonNull(transaction, "transaction");
-        MessageSegments segments = MessageSegments.of(message);
-        List<Hl7Problem> found = new ArrayList<>();
-        // TF rules first: when the profile reports the same code at the same place (e.g. MSH-15
-        // missing), the TF rule's text, which cites the TF, is the one kept.
-        for (PcdRule rule : rulesFor(transaction)) {
-            rule.check(segments, found);
+        Optional<GroupInstance> placed = structures.place(message);
+        if (placed.isEmpty()) {
+            return validate(transaction, hapi.get());
         }
+        return validate(transaction, PlacedSegments.of(placed.get()), hapi);
+    }
+
+    private List<Hl7Problem> validate(PcdTransaction transaction, PlacedSegments segments, Supplier<Message> hapi) {
+        if (transaction == PcdTransaction.PCD_01 && !pcd01.covers(segments)) {
+            return validate(transaction, hapi.get());
+        }
+        List<Hl7Problem> found = checkRules(transaction, segments);
         if (transaction == PcdTransaction.PCD_01) {
             found.addAll(pcd01.check(segments));
         }
-        return segments.inMessageOrder(withoutDuplicates(found));
+        return ProblemOrder.inMessageOrder(withoutDuplicates(found), segments);
+    }
+
+    /** Problems of a message read by {@link org.ward.hl7.Hl7Reader}, on its ER7 text when possible. */
+    public List<Hl7Problem> validate(PcdTransaction transaction, ReadOutcome.Parsed message) {
+        if (message.er7().isEmpty()) {
+            return validate(transaction, message.message());
+        }
+        Optional<GroupInstance> placed = message.placed().filter(structures::placedHere);
+        if (placed.isEmpty()) {
+            return validate(transaction, message.er7().get(), message::message);
+        }
+        return validate(transaction, PlacedSegments.of(placed.get()), message::message);
+    }
+
+    /** Problems of a message parsed by HAPI, checked on HAPI's model. */
+    public List<Hl7Problem> validate(PcdTransaction transaction, Message message) {
+        Objects.requireNonNull(transaction, "transaction");
+        MessageSegments segments = MessageSegments.of(message);
+        List<Hl7Problem> found = checkRules(transaction, segments);
+        if (transaction == PcdTransaction.PCD_01) {
+            found.addAll(pcd01.check(segments));
+        }
+        return ProblemOrder.inMessageOrder(withoutDuplicates(found), segments);
+    }
+
+    /**
+     * TF rules first: when the profile reports the same code at the same place (e.g. MSH-15
+     * missing), the TF rule's text, which cites the TF, is the one kept.
+     */
+    private List<Hl7Problem> checkRules(PcdTransaction transaction, MessageView segments) {
+        List<Hl7Problem> found = new ArrayList<>();
+        for (PcdRule rule : rulesFor(transaction)) {
+            rule.check(segments, found);
+        }
+        return found;
     }
 
     /**
@@ -65,7 +145,7 @@ public final class PcdValidator {
      */
     public List<Hl7Problem> validateAck(Message ack) {
         MessageSegments segments = MessageSegments.of(ack);
-        return segments.inMessageOrder(withoutDuplicates(pcd01Ack.check(segments)));
+        return ProblemOrder.inMessageOrder(withoutDuplicates(pcd01Ack.check(segments)), segments);
     }
 
     /** PCD-01 has its Gazelle profile for required fields; the others get the TF/HL7 tables. */

@@ -37,12 +37,28 @@ final class ProfileConformanceCheck {
 
     private final GazelleProfile profile;
     private final HapiContext context;
+    private final CompiledProfile compiled;
 
-    ProfileConformanceCheck(GazelleProfile profile, HapiContext context) {
+    ProfileConformanceCheck(GazelleProfile profile, HapiContext context, CompiledProfile compiled) {
         this.profile = profile;
         this.context = context;
+        this.compiled = compiled;
     }
 
+    /** Whether {@link #check(PlacedSegments)} applies: the message sits in the profile's structure. */
+    boolean covers(PlacedSegments segments) {
+        return segments.message().node() == compiled.grammar().root();
+    }
+
+    /** The problems of a message placed into the profile's HAPI structure (see {@link #covers}). */
+    List<Hl7Problem> check(PlacedSegments segments) {
+        if (!covers(segments)) {
+            throw new IllegalArgumentException("message is not in the " + profile.label() + " structure");
+        }
+        return problemsOf(compiled.check(segments));
+    }
+
+    /** The problems of a message parsed by HAPI, found by HAPI's profile validator. */
     List<Hl7Problem> check(MessageSegments segments) {
         HL7Exception[] raw;
         try {
@@ -53,14 +69,11 @@ final class ProfileConformanceCheck {
             return List.of(new Hl7Problem(ErrorCode.APPLICATION_INTERNAL_ERROR, ErrorSeverity.ERROR, Optional.empty(),
                     "Message could not be checked against the " + profile.label()));
         }
-        List<Hl7Problem> problems = new ArrayList<>();
+        List<ProfileViolation> violations = new ArrayList<>();
         int modelMismatches = 0;
         for (HL7Exception e : raw) {
             if (e instanceof ProfileFinding finding) {
-                ErrorLocation location = locationOf(finding);
-                if (!isProfileDefect(finding, location)) {
-                    problems.add(problemOf(finding, location));
-                }
+                violations.add(violationOf(finding));
             } else {
                 // ProfileNotHL7CompliantException and friends: profile vs. HAPI model, not the sender.
                 modelMismatches++;
@@ -68,6 +81,25 @@ final class ProfileConformanceCheck {
         }
         if (modelMismatches > 0) {
             LOG.trace("{}: {} profile/HAPI model differences not reported", profile.label(), modelMismatches);
+        }
+        return problemsOf(violations);
+    }
+
+    static ProfileViolation violationOf(ProfileFinding finding) {
+        Location hapi = finding.getLocation();
+        String segment = hapi == null ? null : hapi.getSegmentName();
+        int field = hapi == null ? 0 : hapi.getField();
+        return new ProfileViolation(finding.kind(), finding.structure(), finding.table(), segment, field,
+                finding.sequence(), finding.repetition(), finding.component());
+    }
+
+    private List<Hl7Problem> problemsOf(List<ProfileViolation> violations) {
+        List<Hl7Problem> problems = new ArrayList<>(violations.size());
+        for (ProfileViolation violation : violations) {
+            ErrorLocation location = locationOf(violation);
+            if (!isProfileDefect(violation, location)) {
+                problems.add(problemOf(violation, location));
+            }
         }
         return problems;
     }
@@ -77,7 +109,7 @@ final class ProfileConformanceCheck {
      * MSH-21.1 must carry the TF's profile name "IHE PCD ORU-R01 2006" (20 characters, limit 16), and
      * OBX-2 must carry HL7 v2.6 value types such as CWE or DTM (3 characters, limit 2).
      */
-    private static boolean isProfileDefect(ProfileFinding finding, ErrorLocation location) {
+    private static boolean isProfileDefect(ProfileViolation finding, ErrorLocation location) {
         if (finding.kind() != ProfileFinding.Kind.TOO_LONG || location == null) {
             return false;
         }
@@ -86,7 +118,7 @@ final class ProfileConformanceCheck {
         return msh21EntityId || obx2;
     }
 
-    private static ErrorLocation locationOf(ProfileFinding finding) {
+    private static ErrorLocation locationOf(ProfileViolation finding) {
         switch (finding.kind()) {
             case WRONG_MESSAGE_TYPE:
                 return new ErrorLocation("MSH", 1, 9, 1, 1);
@@ -97,11 +129,10 @@ final class ProfileConformanceCheck {
             default:
                 break;
         }
-        Location hapi = finding.getLocation();
-        String segment = hapi == null ? null : hapi.getSegmentName();
-        if (isSegmentId(segment) && hapi.getField() > 0) {
+        String segment = finding.segment();
+        if (isSegmentId(segment) && finding.field() > 0) {
             int sequence = segment.equals("MSH") ? Math.max(finding.sequence(), 1) : finding.sequence();
-            return new ErrorLocation(segment, sequence, hapi.getField(), Math.max(finding.repetition(), 1),
+            return new ErrorLocation(segment, sequence, finding.field(), Math.max(finding.repetition(), 1),
                     finding.component());
         }
         if (isSegmentId(finding.structure())) {
@@ -110,7 +141,7 @@ final class ProfileConformanceCheck {
         return null;
     }
 
-    private Hl7Problem problemOf(ProfileFinding finding, ErrorLocation location) {
+    private Hl7Problem problemOf(ProfileViolation finding, ErrorLocation location) {
         boolean fieldLevel = location != null && location.field() > 0;
         String where = describe(finding, location);
         ErrorCode code;
@@ -163,7 +194,7 @@ final class ProfileConformanceCheck {
     }
 
     /** "OBX-18", "MSH-9.3", "OBX-18 repetition 2", "PID segment" or "ORDER_OBSERVATION group". */
-    private static String describe(ProfileFinding finding, ErrorLocation location) {
+    private static String describe(ProfileViolation finding, ErrorLocation location) {
         if (location == null) {
             return finding.structure().isEmpty() ? "Message" : finding.structure() + " group";
         }

@@ -1,7 +1,6 @@
 package org.ward.validation;
 
 import ca.uhn.hl7v2.ErrorCode;
-import ca.uhn.hl7v2.parser.EncodingCharacters;
 import java.util.List;
 import java.util.Map;
 import org.ward.hl7.ErrorLocation;
@@ -32,8 +31,6 @@ final class RequiredFieldsRule implements PcdRule {
             "OBR", List.of(4),
             "OBX", List.of(11));
 
-    private static final EncodingCharacters ENCODING = new EncodingCharacters('|', "^~\\&");
-
     private final Map<String, List<Integer>> required;
     private final String source;
 
@@ -47,11 +44,11 @@ final class RequiredFieldsRule implements PcdRule {
     }
 
     @Override
-    public void check(MessageSegments message, List<Hl7Problem> out) {
+    public void check(MessageView message, List<Hl7Problem> out) {
         required.forEach((segment, fields) -> {
-            for (MessageSegments.Entry entry : message.named(segment)) {
+            for (SegmentView entry : message.named(segment)) {
                 for (int field : fields) {
-                    if (Fields.encoded(entry.segment(), field, 1, ENCODING).replace("^", "").replace("&", "").isEmpty()) {
+                    if (!entry.valued(field, 1)) {
                         out.add(Hl7Problem.error(ErrorCode.REQUIRED_FIELD_MISSING,
                                 ErrorLocation.field(segment, entry.sequence(), field),
                                 segment + "-" + field + " is required (" + source + ")"));

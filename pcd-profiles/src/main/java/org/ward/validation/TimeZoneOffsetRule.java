@@ -28,8 +28,8 @@ final class TimeZoneOffsetRule implements PcdRule {
             new Timestamp("OBX", 14));
 
     @Override
-    public void check(MessageSegments message, List<Hl7Problem> out) {
-        for (MessageSegments.Entry entry : message.all()) {
+    public void check(MessageView message, List<Hl7Problem> out) {
+        for (SegmentView entry : message.all()) {
             for (Timestamp timestamp : TIMESTAMPS) {
                 if (timestamp.segment().equals(entry.name())) {
                     check(entry, timestamp.field(), out);
@@ -38,8 +38,8 @@ final class TimeZoneOffsetRule implements PcdRule {
         }
     }
 
-    private static void check(MessageSegments.Entry entry, int field, List<Hl7Problem> out) {
-        String value = Fields.component(entry.segment(), field, 1, 1);
+    private static void check(SegmentView entry, int field, List<Hl7Problem> out) {
+        String value = entry.component(field, 1, 1);
         if (!value.isEmpty() && !DTM_WITH_OFFSET.matcher(value).matches()) {
             out.add(Hl7Problem.error(ErrorCode.DATA_TYPE_ERROR,
                     ErrorLocation.field(entry.name(), entry.sequence(), field),

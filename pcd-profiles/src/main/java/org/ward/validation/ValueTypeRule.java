@@ -1,7 +1,6 @@
 package org.ward.validation;
 
 import ca.uhn.hl7v2.ErrorCode;
-import ca.uhn.hl7v2.parser.EncodingCharacters;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -20,16 +19,18 @@ import org.ward.hl7.Hl7Problem;
  */
 final class ValueTypeRule implements PcdRule {
 
+    private static final Pattern DEFAULT_COMPONENT_SPLIT = Pattern.compile(Pattern.quote("^"));
+
     @Override
-    public void check(MessageSegments message, List<Hl7Problem> out) {
-        EncodingCharacters encoding = message.encodingCharacters();
-        Pattern componentSplit = Pattern.compile(Pattern.quote(String.valueOf(encoding.getComponentSeparator())));
-        for (MessageSegments.Entry obx : message.named("OBX")) {
-            String valueType = Fields.component(obx.segment(), 2, 1, 1);
-            int reps = Fields.repetitions(obx.segment(), 5);
+    public void check(MessageView message, List<Hl7Problem> out) {
+        Pattern componentSplit = message.componentSeparator() == '^' ? DEFAULT_COMPONENT_SPLIT
+                : Pattern.compile(Pattern.quote(String.valueOf(message.componentSeparator())));
+        for (SegmentView obx : message.named("OBX")) {
+            String valueType = obx.component(2, 1, 1);
+            int reps = obx.repetitions(5);
             boolean valued = false;
             for (int rep = 1; rep <= reps && !valued; rep++) {
-                valued = !Fields.encoded(obx.segment(), 5, rep, encoding).isEmpty();
+                valued = !obx.encoded(5, rep).isEmpty();
             }
             if (!valued) {
                 continue;
@@ -44,7 +45,7 @@ final class ValueTypeRule implements PcdRule {
                 continue;
             }
             for (int rep = 1; rep <= reps; rep++) {
-                String value = Fields.encoded(obx.segment(), 5, rep, encoding);
+                String value = obx.encoded(5, rep);
                 if (!value.isEmpty() && !format.get().accepts(Arrays.asList(componentSplit.split(value, -1)))) {
                     out.add(Hl7Problem.error(ErrorCode.DATA_TYPE_ERROR,
                             new ErrorLocation("OBX", obx.sequence(), 5, rep, 0),

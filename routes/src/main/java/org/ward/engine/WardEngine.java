@@ -182,7 +182,7 @@ public final class WardEngine implements AutoCloseable {
         AckFactory acks = new AckFactory(reader.context().getPipeParser(), new ControlIdGenerator(), Clock.systemUTC(),
                 OWN_APPLICATION);
         MessageAssessor assessor = new MessageAssessor(reader, new TransactionRegistry(config.pcdProfiles()),
-                new PcdValidator()::validate);
+                new PcdValidator(reader.structures())::validate);
 
         MessageJournal journal = JournalWiring.open(config.journal(), config.dataDir());
         RouteResolver routes = new RouteResolver(config.routes(), config.destinations());
