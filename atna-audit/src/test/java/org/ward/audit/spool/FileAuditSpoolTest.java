@@ -174,21 +174,21 @@ class FileAuditSpoolTest {
 
     @Test
     void appendAllStoresRecordsInOrderAcrossSegmentsAndSurvivesReopen() throws IOException {
-        int frame = RecordFormat.HEADER_BYTES + "<AuditMessage id=\"10\"/>".length();
         List<byte[]> first = new ArrayList<>();
-        for (int i = 1; i <= 25; i++) {
+        for (int i = 1; i <= 200; i++) {
             first.add(record(i));
         }
-        try (FileAuditSpool spool = FileAuditSpool.open(config(1 << 20, 8L * frame), SpoolListener.NONE)) {
+        try (FileAuditSpool spool = FileAuditSpool.open(config(1 << 20, 2048), SpoolListener.NONE)) {
             spool.append(record(0));
-            assertThat(spool.appendAll(first)).hasSize(25).first().isEqualTo(2L);
+            assertThat(spool.appendAll(first)).hasSize(200).startsWith(2L, 3L).endsWith(201L);
             assertThat(spool.appendAll(List.of())).isEmpty();
-            assertThat(spool.append(record(26))).isEqualTo(27);
+            assertThat(spool.append(record(201))).isEqualTo(202);
         }
-        try (FileAuditSpool spool = FileAuditSpool.open(config(1 << 20, 8L * frame), SpoolListener.NONE)) {
+        assertThat(segmentFiles()).hasSizeGreaterThan(2);
+        try (FileAuditSpool spool = FileAuditSpool.open(config(1 << 20, 2048), SpoolListener.NONE)) {
             assertThat(spool.recovery().clean()).isTrue();
-            assertThat(spool.read(1, 100)).extracting(FileAuditSpoolTest::text)
-                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, 26)
+            assertThat(spool.read(1, 300)).extracting(FileAuditSpoolTest::text)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, 201)
                             .mapToObj(i -> "<AuditMessage id=\"" + i + "\"/>").toList());
         }
     }
