@@ -90,7 +90,7 @@ final class Deliveries implements AutoCloseable {
                 DestinationConfig config = new DestinationConfig(mllp.name(), mllp.host(), mllp.port(), mllp.keyStore(),
                         mllp.keyStorePasswordFile(), mllp.trustAnchors(), mllp.ackTimeout(),
                         mllp.ackKind() == DestinationSettings.AckKind.COMMIT ? AckKind.COMMIT : AckKind.APPLICATION,
-                        Backoff.DEFAULT, MAX_ACK_BYTES);
+                        Backoff.DEFAULT, MAX_ACK_BYTES, mllp.batchSize());
                 workers.put(mllp.name(), DeliveryWorker.create(config, queue, listener));
             } else if (destination instanceof DestinationSettings.Directory directory) {
                 workers.put(directory.name(), new DirectoryWorker(directory.name(), directory.path(), queue, listener,
