@@ -34,7 +34,7 @@ public final class MessageHeader {
         if (Character.isLetterOrDigit(fieldSeparator) || Character.isWhitespace(fieldSeparator)) {
             return Optional.empty();
         }
-        String[] raw = segment.substring(4).split(java.util.regex.Pattern.quote(String.valueOf(fieldSeparator)), -1);
+        String[] raw = split(segment.substring(4), fieldSeparator);
         if (raw[0].isEmpty() || raw[0].length() > 5) {
             return Optional.empty();
         }
@@ -69,7 +69,7 @@ public final class MessageHeader {
     /** Component {@code c} (1-based) of the first repetition of MSH-n, or "". */
     public String component(int n, int c) {
         String field = firstRepetition(field(n));
-        String[] components = field.split(java.util.regex.Pattern.quote(String.valueOf(componentSeparator())), -1);
+        String[] components = split(field, componentSeparator());
         return c <= components.length ? components[c - 1] : "";
     }
 
@@ -97,6 +97,26 @@ public final class MessageHeader {
     /** First repetition of MSH-18, the character set of the whole message. */
     public String characterSet() {
         return firstRepetition(field(18));
+    }
+
+    /**
+     * {@code text} cut at every {@code separator}, empty pieces kept (as {@code split} with a limit of
+     * -1), without compiling a pattern: every message and every acknowledgement passes through here.
+     */
+    public static String[] split(String text, char separator) {
+        int count = 1;
+        for (int i = text.indexOf(separator); i >= 0; i = text.indexOf(separator, i + 1)) {
+            count++;
+        }
+        String[] pieces = new String[count];
+        int start = 0;
+        for (int n = 0; n < count - 1; n++) {
+            int end = text.indexOf(separator, start);
+            pieces[n] = text.substring(start, end);
+            start = end + 1;
+        }
+        pieces[count - 1] = text.substring(start);
+        return pieces;
     }
 
     private String firstRepetition(String field) {
