@@ -28,7 +28,9 @@ import org.ward.tls.TrustAnchors;
  * then starts the engine (H2 journal, audit spool with fsync, the shipped policy with {@code ehr}
  * bound to role ehr, so the RECEIVE view drops NTE) against an in-process {@link DownstreamSink}
  * answering AA, and times the drain: first frame received to last, and until every delivery is
- * marked DELIVERED in the journal.
+ * marked DELIVERED in the journal. It also reports the CPU time per message of the threads on the
+ * critical path (the destination's worker, the receiver's connection thread, the audit spool writer),
+ * which depends far less than msg/s on what else the machine is running.
  *
  * <pre>java -cp … -Dward.home=. org.ward.bench.DeliveryThroughput [MESSAGES] [WORK-DIR]</pre>
  */
@@ -86,12 +88,14 @@ public final class DeliveryThroughput {
             WardConfig config = load(work);
             long engineStart = System.nanoTime();
             try (WardEngine engine = WardEngine.start(config)) {
+                Map<String, Long> cpuAtStart = Map.of();
                 long firstFrame = 0;
                 long lastFrame = 0;
                 long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000;
                 while (sink.received().get() < messages && System.nanoTime() < deadline) {
                     if (firstFrame == 0 && sink.received().get() > 0) {
                         firstFrame = System.nanoTime();
+                        cpuAtStart = threadCpu();
                     }
                     Thread.sleep(1);
                 }
@@ -101,6 +105,7 @@ public final class DeliveryThroughput {
                     Thread.sleep(5);
                 }
                 long allMarked = System.nanoTime();
+                Map<String, Long> cpuAtEnd = threadCpu();
                 double sendSeconds = (lastFrame - firstFrame) / 1e9;
                 double markSeconds = (allMarked - firstFrame) / 1e9;
                 System.out.printf("engine start to first frame: %.2f s%n", (firstFrame - engineStart) / 1e9);
@@ -108,9 +113,26 @@ public final class DeliveryThroughput {
                         messages / sendSeconds);
                 System.out.printf("%d marked DELIVERED after %.2f s: %.0f msg/s%n", marked, markSeconds,
                         messages / markSeconds);
+                for (String thread : List.of("ward-delivery-ehr", "downstream-connection", "ward-audit-spool-writer")) {
+                    long used = cpuAtEnd.getOrDefault(thread, 0L) - cpuAtStart.getOrDefault(thread, 0L);
+                    System.out.printf("CPU of %s: %.1f µs/message%n", thread, used / 1e3 / messages);
+                }
             }
         }
         System.out.println("load average at end: " + loadAverage());
+    }
+
+    /** CPU nanoseconds used so far by the live threads, summed by name. */
+    private static Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new java.util.HashMap<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            long used = threads.getThreadCpuTime(thread.getId());
+            if (used > 0) {
+                cpu.merge(thread.getName(), used, Long::sum);
+            }
+        }
+        return cpu;
     }
 
     private static long delivered(WardEngine engine) {

@@ -141,10 +141,13 @@ class DeliveryBatchTest {
 
         List<Long> marked = queue.deliveredIds(DESTINATION);
         List<String> sentBeforeCrash = receiver.received();
-        assertThat(marked).isNotEmpty();
+        assertThat(marked).as("marks are a prefix of the queue").isNotEmpty()
+                .containsExactlyElementsOf(ids.subList(0, marked.size()));
         assertThat(sentBeforeCrash.size()).isGreaterThan(marked.size());
         assertThat(crashing.unmarked).isNotEmpty();
-        assertThat(listener.count(DELIVERED)).as("Export told before the mark").isEqualTo(sentBeforeCrash.size());
+        List<String> told = listener.events().stream().map(RecordingDeliveryListener.Event::controlId).toList();
+        assertThat(told).as("every mark follows its Export").startsWith(sent.subList(0, marked.size()).toArray(String[]::new));
+        assertThat(sentBeforeCrash).startsWith(told.toArray(String[]::new));
 
         RecordingDeliveryListener afterRestart = new RecordingDeliveryListener();
         start(queue, afterRestart, FAST);
@@ -162,6 +165,50 @@ class DeliveryBatchTest {
         }
         assertThat(receiver.received().stream().distinct().toList()).containsExactlyElementsOf(sent);
         assertThat(queue.deliveredIds(DESTINATION)).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void aGroupThatCannotBeRecordedIsSentAgainWithEverythingAfterItInOrder() throws Exception {
+        receiver = receiver(Script.always(AA));
+        List<String> sent = queueMessages(1, 250);
+        FailingOnce failing = new FailingOnce(queue, 2);
+        start(failing, listener, FAST);
+
+        awaitDrained();
+
+        assertThat(failing.failed).isTrue();
+        assertThat(queue.deliveredIds(DESTINATION)).containsExactlyElementsOf(ids);
+        // One rewind: everything up to some point, then again from the first message left unmarked.
+        List<String> received = receiver.received();
+        int rewind = 0;
+        while (rewind < received.size() && received.get(rewind).equals(sent.get(rewind))) {
+            rewind++;
+        }
+        assertThat(rewind).as("the receiver saw a resend").isLessThan(received.size());
+        int from = sent.indexOf(received.get(rewind));
+        assertThat(from).isLessThan(rewind);
+        assertThat(received.subList(rewind, received.size())).containsExactlyElementsOf(sent.subList(from, sent.size()));
+    }
+
+    /** Fails the {@code failAt}-th group of delivered marks, once: a journal that is briefly unavailable. */
+    private static final class FailingOnce extends ForwardingQueue {
+        private final int failAt;
+        private int groups;
+        volatile boolean failed;
+
+        FailingOnce(DeliveryQueue queue, int failAt) {
+            super(queue);
+            this.failAt = failAt;
+        }
+
+        @Override
+        public void delivered(List<DeliveryEvent> deliveries) {
+            if (++groups == failAt) {
+                failed = true;
+                throw new IllegalStateException("simulated journal failure");
+            }
+            queue.delivered(deliveries);
+        }
     }
 
     /** Counts reads and the size of every group of delivered marks. */
