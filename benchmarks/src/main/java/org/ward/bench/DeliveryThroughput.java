@@ -113,7 +113,8 @@ public final class DeliveryThroughput {
                         messages / sendSeconds);
                 System.out.printf("%d marked DELIVERED after %.2f s: %.0f msg/s%n", marked, markSeconds,
                         messages / markSeconds);
-                for (String thread : List.of("ward-delivery-ehr", "downstream-connection", "ward-audit-spool-writer")) {
+                for (String thread : List.of("ward-delivery-ehr", "ward-delivery-records-ehr", "downstream-connection",
+                        "ward-audit-spool-writer", "ward-journal-committer")) {
                     long used = cpuAtEnd.getOrDefault(thread, 0L) - cpuAtStart.getOrDefault(thread, 0L);
                     System.out.printf("CPU of %s: %.1f µs/message%n", thread, used / 1e3 / messages);
                 }

@@ -3,18 +3,12 @@ package org.ward.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -32,15 +26,10 @@ import org.slf4j.LoggerFactory;
  * Reading ahead costs no order: a message is handed over only after the one before it was delivered
  * or dead-lettered; when one is to be retried (or its attempt was abandoned), the rest of the batch
  * is dropped and read again after the back-off, starting with that message. Deliveries are recorded
- * in groups: the listener call (the Export records, made durable together) comes first, then one
- * {@link DeliveryQueue#delivered(List)} marks the group. A group is handed to a recording thread of
- * the loop's own after a quarter of a batch (or once its oldest delivery has waited
- * {@link #MAX_MARK_DELAY}), so that recording overlaps the next exchanges; groups are recorded in
- * order, and the loop waits until all are recorded before it reads the next batch and before it
- * records a retry or a dead letter, so every outcome is recorded in queue order. Marks are therefore
- * always a prefix of what was sent: a crash, or a group that cannot be recorded (the groups after it
- * are then not recorded either), sends again everything from the first unmarked message on, in order
- * (at least once).
+ * together: their listener call (the Export records, made durable together) comes first, then one
+ * {@link DeliveryQueue#delivered(List)} marks them all, at the end of the batch, before any retry or
+ * dead letter, when {@link #batchSize} are waiting, or when the oldest has waited
+ * {@link #MAX_MARK_DELAY}. A crash before the mark sends those messages again (at least once).
  */
 final class DeliveryLoop {
 
@@ -89,13 +78,6 @@ final class DeliveryLoop {
     private final List<DeliveryEvent> unrecorded = new ArrayList<>();
     private long firstUnrecordedAt;
     private Recorded recorded = Recorded.NOTHING;
-    /** Records groups of deliveries in the order they were handed over. */
-    private final ExecutorService recorder;
-    /** Groups handed to {@link #recorder} and not yet awaited, oldest first; only the loop's thread touches it. */
-    private final Deque<Future<?>> recordings = new ArrayDeque<>();
-    /** Set by the recorder when a group failed: the groups after it are not recorded either. */
-    private volatile boolean recordingFailed;
-    private final int groupSize;
 
     /**
      * @param description what the destination is, for the log ({@code "directory /srv/out"})
@@ -119,12 +101,6 @@ final class DeliveryLoop {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.delivery = Objects.requireNonNull(delivery, "delivery");
         this.onExit = Objects.requireNonNull(onExit, "onExit");
-        this.groupSize = Math.max(1, (batchSize + 3) / 4);
-        this.recorder = Executors.newSingleThreadExecutor(task -> {
-            Thread recording = new Thread(task, "ward-delivery-records-" + destination);
-            recording.setDaemon(true);
-            return recording;
-        });
         this.thread = new Thread(this::run, "ward-delivery-" + destination);
         // The queue keeps every undelivered message, so an exit mid-delivery loses nothing.
         this.thread.setDaemon(true);
@@ -223,7 +199,6 @@ final class DeliveryLoop {
                     // The queue (the journal) failed: what it did not record is read again, in order, and
                     // deliveries not marked yet are sent again (at least once).
                     unrecorded.clear();
-                    drainRecordings();
                     consecutiveFailures++;
                     Duration delay = backoff.delay(consecutiveFailures);
                     log.error("destination {}: delivery queue failed, trying again in {} ms", destination,
@@ -232,15 +207,7 @@ final class DeliveryLoop {
                 }
             }
         } finally {
-            try {
-                recordDelivered();
-            } catch (RuntimeException e) {
-                log.error("destination {}: recording deliveries failed as delivery stopped; they are sent again",
-                        destination, e);
-            } finally {
-                recorder.shutdown();
-                onExit.run();
-            }
+            onExit.run();
             log.info("destination {}: delivery stopped", destination);
         }
     }
@@ -264,73 +231,23 @@ final class DeliveryLoop {
             firstUnrecordedAt = System.nanoTime();
         }
         unrecorded.add(event(message, attempt, at, reason));
-        if (unrecorded.size() >= groupSize || System.nanoTime() - firstUnrecordedAt >= MAX_MARK_DELAY.toNanos()) {
-            recordLater();
+        if (unrecorded.size() >= batchSize || System.nanoTime() - firstUnrecordedAt >= MAX_MARK_DELAY.toNanos()) {
+            recordDelivered();
         }
     }
 
-    /** Hands the deliveries not recorded yet to the recorder, as one group. */
-    private void recordLater() {
+    /**
+     * Tells the listener of the deliveries not recorded yet (their Export records), then marks them
+     * delivered in the queue, all together. A queue failure propagates; the messages stay pending.
+     */
+    private void recordDelivered() {
         if (unrecorded.isEmpty()) {
             return;
         }
         List<DeliveryEvent> events = List.copyOf(unrecorded);
         unrecorded.clear();
-        recordings.add(recorder.submit(() -> record(events)));
-    }
-
-    /**
-     * On the recorder: tells the listener of the group (its Export records), then marks it delivered
-     * in the queue. Once a group failed, the later ones are refused until the loop has seen it.
-     */
-    private void record(List<DeliveryEvent> events) {
-        if (recordingFailed) {
-            throw new IllegalStateException("not recorded: an earlier group of deliveries could not be");
-        }
-        try {
-            notify(l -> l.delivered(events));
-            queue.delivered(events);
-        } catch (RuntimeException e) {
-            recordingFailed = true;
-            throw e;
-        }
-    }
-
-    /**
-     * Records every delivery not recorded yet and waits until all handed over are; a failure (the
-     * first, when several) propagates, and the messages from the failed group on stay pending.
-     */
-    private void recordDelivered() {
-        recordLater();
-        RuntimeException failure = null;
-        while (!recordings.isEmpty()) {
-            try {
-                recordings.peek().get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                stopping = true;
-                Thread.currentThread().interrupt();
-                recordings.clear();
-                throw new IllegalStateException("interrupted while deliveries were being recorded", e);
-            }
-            recordings.poll();
-        }
-        recordingFailed = false;
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /** After a failure: waits for the groups still being recorded, whatever comes of them. */
-    private void drainRecordings() {
-        try {
-            recordDelivered();
-        } catch (RuntimeException e) {
-            log.debug("destination {}: recording deliveries failed too: {}", destination, e.toString());
-        }
+        notify(l -> l.delivered(events));
+        queue.delivered(events);
     }
 
     /** The destination rejected the message: it is set aside and never sent again. */
