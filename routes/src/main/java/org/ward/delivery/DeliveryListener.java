@@ -8,8 +8,10 @@ import java.util.List;
  * <em>before</em> the queue records them, so that their Export records are durable by the time a
  * message leaves the queue (a crash in between sends the message again and audits it twice, never
  * not at all); retries and dead letters after the queue has recorded them. Called on the
- * destination's worker thread, so it must return quickly; an exception it throws is logged and does
- * not stop delivery.
+ * destination's worker thread, so it must return quickly. An exception thrown for a retry or a dead
+ * letter is logged and does not stop delivery; one thrown for deliveries leaves them unrecorded, so
+ * they are sent again after a back-off (the listener should deal with its own side-channel failures,
+ * as the audit trail does, and throw only when the deliveries should not be recorded).
  */
 public interface DeliveryListener {
 

@@ -238,7 +238,8 @@ final class DeliveryLoop {
 
     /**
      * Tells the listener of the deliveries not recorded yet (their Export records), then marks them
-     * delivered in the queue, all together. A queue failure propagates; the messages stay pending.
+     * delivered in the queue, all together. A failure of either propagates and the messages stay
+     * pending: nothing is marked delivered that the listener did not take.
      */
     private void recordDelivered() {
         if (unrecorded.isEmpty()) {
@@ -246,7 +247,13 @@ final class DeliveryLoop {
         }
         List<DeliveryEvent> events = List.copyOf(unrecorded);
         unrecorded.clear();
-        notify(l -> l.delivered(events));
+        try {
+            listener.delivered(events);
+        } catch (RuntimeException e) {
+            log.error("destination {}: delivery listener failed; {} deliveries are not recorded and will be sent"
+                    + " again", destination, events.size(), e);
+            throw e;
+        }
         queue.delivered(events);
     }
 

@@ -190,6 +190,35 @@ class DeliveryBatchTest {
         assertThat(received.subList(rewind, received.size())).containsExactlyElementsOf(sent.subList(from, sent.size()));
     }
 
+    @Test
+    void deliveriesTheListenerCannotTakeAreNotMarkedAndAreSentAgain() throws Exception {
+        receiver = receiver(Script.always(AA));
+        List<String> sent = queueMessages(1, 120);
+        List<String> refused = new CopyOnWriteArrayList<>();
+        DeliveryListener failingOnce = new DeliveryListener() {
+            @Override
+            public void delivered(List<DeliveryEvent> events) {
+                if (refused.isEmpty()) {
+                    events.forEach(e -> refused.add(e.controlId()));
+                    throw new IllegalStateException("simulated: the Export records cannot be written");
+                }
+                listener.delivered(events);
+            }
+        };
+        start(queue, failingOnce, FAST);
+
+        awaitDrained();
+
+        assertThat(refused).isNotEmpty().containsExactlyElementsOf(sent.subList(0, refused.size()));
+        assertThat(listener.events()).extracting(RecordingDeliveryListener.Event::controlId)
+                .as("every message marked was taken by the listener first").containsExactlyElementsOf(sent);
+        for (String controlId : refused) {
+            assertThat(receiver.count(controlId)).as(controlId).isEqualTo(2);
+        }
+        assertThat(receiver.received().stream().distinct().toList()).containsExactlyElementsOf(sent);
+        assertThat(queue.deliveredIds(DESTINATION)).containsExactlyElementsOf(ids);
+    }
+
     /** Fails the {@code failAt}-th group of delivered marks, once: a journal that is briefly unavailable. */
     private static final class FailingOnce extends ForwardingQueue {
         private final int failAt;
