@@ -1,5 +1,6 @@
 package org.ward.audit;
 
+import java.util.List;
 import org.ward.audit.model.AuditMessage;
 
 /**
@@ -25,5 +26,14 @@ public interface AuditSink {
      */
     default boolean refusesExchanges() {
         return false;
+    }
+
+    /**
+     * Hands several records over at once, in order, under the same contract as {@link #emit}. A sink
+     * may make them durable together (one fsync for all), which is what a caller emitting many records
+     * in a row (one Export per delivered message) wants; this default emits them one by one.
+     */
+    default void emitAll(List<AuditMessage> messages) {
+        messages.forEach(this::emit);
     }
 }

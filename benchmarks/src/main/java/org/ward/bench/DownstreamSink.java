@@ -47,19 +47,57 @@ public final class DownstreamSink {
         Path p12 = Path.of(args[1]);
         SSLContext context = TlsContexts.sslContext(KeyMaterial.load(p12, KeyMaterial.passwordFileFor(p12)),
                 TrustAnchors.trustManager(Path.of(args[2])));
-        SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
-        server.setReuseAddress(true);
-        server.setNeedClientAuth(true);
-        server.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-        server.bind(new InetSocketAddress("127.0.0.1", port));
+        SSLServerSocket server = bind(context, port);
         DownstreamSink sink = new DownstreamSink();
         Path countFile = Path.of(args[3]);
         daemon("downstream-count", () -> sink.writeCounts(countFile));
         System.out.println("downstream listening on 127.0.0.1:" + server.getLocalPort());
         System.out.flush();
+        sink.accept(server);
+    }
+
+    /**
+     * The same receiver inside another program (the delivery throughput harness): listens on
+     * {@code port} (0 for any) and accepts on a daemon thread.
+     */
+    static InProcess startInProcess(SSLContext context, int port) throws IOException {
+        SSLServerSocket server = bind(context, port);
+        DownstreamSink sink = new DownstreamSink();
+        daemon("downstream-connection", () -> {
+            try {
+                sink.accept(server);
+            } catch (IOException e) {
+                // the server socket was closed: the harness is done
+            }
+        });
+        return new InProcess(server, sink.received);
+    }
+
+    /** A receiver started by {@link #startInProcess}: its port and the frames it answered so far. */
+    record InProcess(SSLServerSocket server, AtomicLong received) implements AutoCloseable {
+        int port() {
+            return server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+
+    private static SSLServerSocket bind(SSLContext context, int port) throws IOException {
+        SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
+        server.setReuseAddress(true);
+        server.setNeedClientAuth(true);
+        server.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        server.bind(new InetSocketAddress("127.0.0.1", port));
+        return server;
+    }
+
+    private void accept(SSLServerSocket server) throws IOException {
         while (true) {
             Socket socket = server.accept();
-            daemon("downstream-connection", () -> sink.serve((SSLSocket) socket));
+            daemon("downstream-connection", () -> serve((SSLSocket) socket));
         }
     }
 

@@ -69,35 +69,8 @@ public final class MessageHeader {
     /** Component {@code c} (1-based) of the first repetition of MSH-n, or "". */
     public String component(int n, int c) {
         String field = firstRepetition(field(n));
-        char separator = componentSeparator();
-        int start = 0;
-        for (int i = 1; i < c; i++) {
-            int next = field.indexOf(separator, start);
-            if (next < 0) {
-                return "";
-            }
-            start = next + 1;
-        }
-        int end = field.indexOf(separator, start);
-        return field.substring(start, end < 0 ? field.length() : end);
-    }
-
-    /** {@code text} cut at every {@code separator}, empty pieces kept (as {@code String.split(…, -1)}). */
-    private static String[] split(String text, char separator) {
-        int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == separator) {
-                count++;
-            }
-        }
-        String[] pieces = new String[count];
-        int start = 0;
-        for (int piece = 0; piece < count; piece++) {
-            int end = piece == count - 1 ? text.length() : text.indexOf(separator, start);
-            pieces[piece] = text.substring(start, end);
-            start = end + 1;
-        }
-        return pieces;
+        String[] components = split(field, componentSeparator());
+        return c <= components.length ? components[c - 1] : "";
     }
 
     /** MSH-10 message control ID. */
@@ -124,6 +97,26 @@ public final class MessageHeader {
     /** First repetition of MSH-18, the character set of the whole message. */
     public String characterSet() {
         return firstRepetition(field(18));
+    }
+
+    /**
+     * {@code text} cut at every {@code separator}, empty pieces kept (as {@code split} with a limit of
+     * -1), without compiling a pattern: every message and every acknowledgement passes through here.
+     */
+    public static String[] split(String text, char separator) {
+        int count = 1;
+        for (int i = text.indexOf(separator); i >= 0; i = text.indexOf(separator, i + 1)) {
+            count++;
+        }
+        String[] pieces = new String[count];
+        int start = 0;
+        for (int n = 0; n < count - 1; n++) {
+            int end = text.indexOf(separator, start);
+            pieces[n] = text.substring(start, end);
+            start = end + 1;
+        }
+        pieces[count - 1] = text.substring(start);
+        return pieces;
     }
 
     private String firstRepetition(String field) {

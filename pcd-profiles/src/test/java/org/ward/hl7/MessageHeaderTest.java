@@ -51,6 +51,16 @@ class MessageHeaderTest {
     }
 
     @Test
+    void splitKeepsEveryEmptyPieceAsStringSplitWithANegativeLimitDoes() {
+        for (String text : new String[] {"", "|", "a", "a|b", "|a||b|", "||", "a|b|", "*|*", "x.y"}) {
+            for (char separator : new char[] {'|', '*', '.'}) {
+                assertThat(MessageHeader.split(text, separator)).as("'%s' on %s", text, separator)
+                        .containsExactly(text.split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1));
+            }
+        }
+    }
+
+    @Test
     void toStringCarriesNoPatientData() {
         MessageHeader h = MessageHeader.read("MSH|^~\\&|A|B|C|D|2026||ORU^R01|ID-3|P|2.6\rPID|||SECRET").orElseThrow();
         assertThat(h.toString()).doesNotContain("SECRET").contains("ID-3");

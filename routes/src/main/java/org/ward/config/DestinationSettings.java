@@ -17,10 +17,28 @@ public sealed interface DestinationSettings {
      * An MLLP/TLS receiver (an EHR, a gateway).
      *
      * @param ackTimeout how long to wait for each ACK before reconnecting and resending
+     * @param batchSize  messages read from the queue at once and deliveries recorded together
+     *                   ({@code batch-size}, default {@value #DEFAULT_BATCH_SIZE})
      */
     record Mllp(String name, String host, int port, Path keyStore, Path keyStorePasswordFile, Path trustAnchors,
-                Duration ackTimeout, AckKind ackKind) implements DestinationSettings {
+                Duration ackTimeout, AckKind ackKind, int batchSize) implements DestinationSettings {
+
+        /** The {@code batch-size} when none is given. */
+        public static final int DEFAULT_BATCH_SIZE = 100;
+        /** The largest {@code batch-size}. */
+        public static final int MAX_BATCH_SIZE = 1000;
+
+        /** With the default batch size. */
+        public Mllp(String name, String host, int port, Path keyStore, Path keyStorePasswordFile, Path trustAnchors,
+                    Duration ackTimeout, AckKind ackKind) {
+            this(name, host, port, keyStore, keyStorePasswordFile, trustAnchors, ackTimeout, ackKind,
+                    DEFAULT_BATCH_SIZE);
+        }
+
         public Mllp {
+            if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+                throw new IllegalArgumentException("batch-size " + batchSize + " is not in 1.." + MAX_BATCH_SIZE);
+            }
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(keyStore, "keyStore");

@@ -22,12 +22,12 @@ import org.yaml.snakeyaml.nodes.Node;
 final class RoutingConfigReader {
 
     static final List<String> DESTINATION_KEYS = List.of("name", "type", "host", "port", "key-store",
-            "key-store-password-file", "trust-anchors", "ack-timeout", "acks", "path", "route");
+            "key-store-password-file", "trust-anchors", "ack-timeout", "acks", "batch-size", "path", "route");
     static final List<String> ROUTE_KEYS = List.of("name", "from", "when", "to");
     /** A key of another destination type is a mistake, e.g. {@code host:} on a directory. */
     private static final Map<String, List<String>> KEYS_BY_TYPE = Map.of(
             "mllp", List.of("name", "type", "host", "port", "key-store", "key-store-password-file", "trust-anchors",
-                    "ack-timeout", "acks"),
+                    "ack-timeout", "acks", "batch-size"),
             "directory", List.of("name", "type", "path"),
             "route", List.of("name", "type", "route"),
             "camel", List.of("name", "type"));
@@ -136,11 +136,19 @@ final class RoutingConfigReader {
             problems.at(n, d.child("acks"), "'" + t + "' is not commit or application");
             return Optional.empty();
         })).orElse(DestinationSettings.AckKind.APPLICATION);
+        int batchSize = d.optional("batch-size").flatMap(n -> values.wholeNumber(n, d.child("batch-size")).flatMap(b -> {
+            if (b < 1 || b > DestinationSettings.Mllp.MAX_BATCH_SIZE) {
+                problems.at(n, d.child("batch-size"), b + " is not a batch size from 1 to "
+                        + DestinationSettings.Mllp.MAX_BATCH_SIZE);
+                return Optional.empty();
+            }
+            return Optional.of(b.intValue());
+        })).orElse(DestinationSettings.Mllp.DEFAULT_BATCH_SIZE);
         if (host.isEmpty() || port.isEmpty() || keyStore.isEmpty() || password.isEmpty() || anchors.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new DestinationSettings.Mllp(name, host.get(), port.get(), keyStore.get(), password.get(),
-                anchors.get(), ackTimeout, acks));
+                anchors.get(), ackTimeout, acks, batchSize));
     }
 
     /** The node of the destination named {@code name}, as read by {@link #destinations}. */

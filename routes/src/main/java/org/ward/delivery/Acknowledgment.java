@@ -38,16 +38,27 @@ public record Acknowledgment(AcknowledgmentCode code, String controlId, String e
         if (header.isEmpty()) {
             return Optional.empty();
         }
-        String fieldSeparator = Pattern.quote(String.valueOf(header.get().fieldSeparator()));
-        String componentSeparator = Pattern.quote(String.valueOf(header.get().componentSeparator()));
+        char fieldSeparator = header.get().fieldSeparator();
+        char componentSeparator = header.get().componentSeparator();
         String[] msa = null;
         String errorCode = "";
-        for (String segment : text.split("[\r\n]+")) {
-            String[] fields = segment.split(fieldSeparator, -1);
+        int start = 0;
+        while (start < text.length()) {
+            int end = start;
+            while (end < text.length() && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
+                end++;
+            }
+            String segment = text.substring(start, end);
+            start = end + 1;
+            if (segment.isEmpty()) {
+                continue;
+            }
+            String[] fields = MessageHeader.split(segment, fieldSeparator);
             if (fields[0].equals("MSA") && msa == null) {
                 msa = fields;
             } else if (fields[0].equals("ERR") && errorCode.isEmpty() && fields.length > 3) {
-                String candidate = fields[3].split(componentSeparator, -1)[0];
+                int cut = fields[3].indexOf(componentSeparator);
+                String candidate = cut < 0 ? fields[3] : fields[3].substring(0, cut);
                 errorCode = CODE.matcher(candidate).matches() ? candidate : "";
             }
         }

@@ -3,8 +3,9 @@ package org.ward.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -14,17 +15,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thread of one destination's worker, whatever the destination is: it takes the oldest
- * undelivered message from the queue, hands it to the worker's {@link Delivery}, and records what
- * came of it through {@link #delivered}, {@link #retry} or {@link #deadLetter}, which also tell the
- * {@link DeliveryListener} and space failures by {@link Backoff}. What one delivery is (an MLLP
- * exchange, a file, a Camel route) stays with the worker; order, back-off, records, wake-ups and
- * stopping live here once.
+ * The thread of one destination's worker, whatever the destination is: it reads the oldest
+ * undelivered messages from the queue (up to a batch at a time), hands them one after the other to
+ * the worker's {@link Delivery}, and records what came of each through {@link #delivered},
+ * {@link #retry} or {@link #deadLetter}, which also tell the {@link DeliveryListener} and space
+ * failures by {@link Backoff}. What one delivery is (an MLLP exchange, a file, a Camel route) stays
+ * with the worker; order, back-off, records, wake-ups and stopping live here once.
+ *
+ * <h2>Batches</h2>
+ * Reading ahead costs no order: a message is handed over only after the one before it was delivered
+ * or dead-lettered; when one is to be retried (or its attempt was abandoned), the rest of the batch
+ * is dropped and read again after the back-off, starting with that message. Deliveries are recorded
+ * together: their listener call (the Export records, made durable together) comes first, then one
+ * {@link DeliveryQueue#delivered(List)} marks them all, at the end of the batch, before any retry or
+ * dead letter, when {@link #batchSize} are waiting, or when the oldest has waited
+ * {@link #MAX_MARK_DELAY}. A crash before the mark sends those messages again (at least once).
  */
 final class DeliveryLoop {
 
     /** How often an idle worker looks at its queue when nobody calls {@link #wake}. */
     static final Duration IDLE_POLL = Duration.ofSeconds(1);
+
+    /** Messages read ahead, and deliveries recorded together, unless the destination says otherwise. */
+    public static final int DEFAULT_BATCH_SIZE = 100;
+
+    /** The most a batch may hold; larger batches save nothing more and keep more unrecorded deliveries. */
+    public static final int MAX_BATCH_SIZE = 1000;
+
+    /**
+     * The longest a delivery waits for its record, so that behind a slow destination (one message a
+     * second, say) delivered messages do not stay unmarked for a whole batch's time.
+     */
+    static final Duration MAX_MARK_DELAY = Duration.ofMillis(100);
+
+    /** What the {@link Delivery} recorded for the message in hand. */
+    private enum Recorded { NOTHING, DELIVERED, DEAD_LETTERED, RETRY }
 
     /** Delivers one message, then calls exactly one of the loop's outcome methods (or none, to leave it unrecorded). */
     @FunctionalInterface
@@ -42,12 +67,17 @@ final class DeliveryLoop {
     private final Clock clock;
     private final Delivery delivery;
     private final Runnable onExit;
+    private final int batchSize;
     private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean stopping;
     /** Failed attempts in a row to this destination, across messages; only the loop's thread touches it. */
     private int consecutiveFailures;
+    /** Deliveries not yet recorded, in order; only the loop's thread touches them. */
+    private final List<DeliveryEvent> unrecorded = new ArrayList<>();
+    private long firstUnrecordedAt;
+    private Recorded recorded = Recorded.NOTHING;
 
     /**
      * @param description what the destination is, for the log ({@code "directory /srv/out"})
@@ -55,6 +85,13 @@ final class DeliveryLoop {
      */
     DeliveryLoop(Logger log, String destination, String description, DeliveryQueue queue, DeliveryListener listener,
                  Backoff backoff, Clock clock, Delivery delivery, Runnable onExit) {
+        this(log, destination, description, queue, listener, backoff, clock, delivery, onExit, DEFAULT_BATCH_SIZE);
+    }
+
+    /** @param batchSize messages read ahead and deliveries recorded together, 1 to {@link #MAX_BATCH_SIZE} */
+    DeliveryLoop(Logger log, String destination, String description, DeliveryQueue queue, DeliveryListener listener,
+                 Backoff backoff, Clock clock, Delivery delivery, Runnable onExit, int batchSize) {
+        this.batchSize = checkBatchSize(batchSize);
         this.log = Objects.requireNonNull(log, "log");
         this.destination = Objects.requireNonNull(destination, "destination");
         this.description = Objects.requireNonNull(description, "description");
@@ -69,6 +106,14 @@ final class DeliveryLoop {
         this.thread.setDaemon(true);
         this.thread.setUncaughtExceptionHandler((t, e) ->
                 log.error("destination {}: delivery stopped by an unexpected error", destination, e));
+    }
+
+    /** {@code batchSize} if it lies between 1 and {@link #MAX_BATCH_SIZE}. */
+    static int checkBatchSize(int batchSize) {
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("batch size must be 1 to " + MAX_BATCH_SIZE + ": " + batchSize);
+        }
+        return batchSize;
     }
 
     String destination() {
@@ -136,14 +181,24 @@ final class DeliveryLoop {
         try {
             while (!stopping) {
                 try {
-                    Optional<QueuedMessage> next = queue.next(destination);
-                    if (next.isPresent()) {
-                        delivery.deliver(next.get(), next.get().attempts() + 1);
-                    } else {
+                    List<QueuedMessage> batch = queue.next(destination, batchSize);
+                    if (batch.isEmpty()) {
                         idle();
+                        continue;
                     }
+                    for (QueuedMessage message : batch) {
+                        recorded = Recorded.NOTHING;
+                        delivery.deliver(message, message.attempts() + 1);
+                        // Retried or abandoned, the message stays first in line: what was read after it waits.
+                        if (stopping || (recorded != Recorded.DELIVERED && recorded != Recorded.DEAD_LETTERED)) {
+                            break;
+                        }
+                    }
+                    recordDelivered();
                 } catch (RuntimeException e) {
-                    // The queue (the journal) failed: nothing was recorded, so the same message comes next.
+                    // The queue (the journal) failed: what it did not record is read again, in order, and
+                    // deliveries not marked yet are sent again (at least once).
+                    unrecorded.clear();
                     consecutiveFailures++;
                     Duration delay = backoff.delay(consecutiveFailures);
                     log.error("destination {}: delivery queue failed, trying again in {} ms", destination,
@@ -157,21 +212,55 @@ final class DeliveryLoop {
         }
     }
 
-    /** The destination took the message: it leaves the queue. */
+    /**
+     * The destination took the message: it leaves the queue, recorded with the deliveries around it
+     * (see Batches above), after the listener was told.
+     */
     void delivered(QueuedMessage message, int attempt, String reason) {
+        recorded = Recorded.DELIVERED;
         Instant at = clock.instant();
-        queue.delivered(destination, message.id(), at);
         if (consecutiveFailures > 0) {
             log.info("destination {}: delivering again after {} failed attempts", destination, consecutiveFailures);
         }
         consecutiveFailures = 0;
-        log.debug("destination {}: message {} (MSH-10 {}) delivered, {}", destination, message.id(),
-                message.controlId(), reason);
-        notify(l -> l.delivered(event(message, attempt, at, reason)));
+        if (log.isDebugEnabled()) {
+            log.debug("destination {}: message {} (MSH-10 {}) delivered, {}", destination, message.id(),
+                    message.controlId(), reason);
+        }
+        if (unrecorded.isEmpty()) {
+            firstUnrecordedAt = System.nanoTime();
+        }
+        unrecorded.add(event(message, attempt, at, reason));
+        if (unrecorded.size() >= batchSize || System.nanoTime() - firstUnrecordedAt >= MAX_MARK_DELAY.toNanos()) {
+            recordDelivered();
+        }
+    }
+
+    /**
+     * Tells the listener of the deliveries not recorded yet (their Export records), then marks them
+     * delivered in the queue, all together. A failure of either propagates and the messages stay
+     * pending: nothing is marked delivered that the listener did not take.
+     */
+    private void recordDelivered() {
+        if (unrecorded.isEmpty()) {
+            return;
+        }
+        List<DeliveryEvent> events = List.copyOf(unrecorded);
+        unrecorded.clear();
+        try {
+            listener.delivered(events);
+        } catch (RuntimeException e) {
+            log.error("destination {}: delivery listener failed; {} deliveries are not recorded and will be sent"
+                    + " again", destination, events.size(), e);
+            throw e;
+        }
+        queue.delivered(events);
     }
 
     /** The destination rejected the message: it is set aside and never sent again. */
     void deadLetter(QueuedMessage message, int attempt, String reason) {
+        recordDelivered();
+        recorded = Recorded.DEAD_LETTERED;
         Instant at = clock.instant();
         queue.deadLetter(destination, message.id(), reason);
         consecutiveFailures = 0;
@@ -182,6 +271,8 @@ final class DeliveryLoop {
 
     /** The attempt failed: the message stays first in line, and the loop waits out the back-off before the next. */
     void retry(QueuedMessage message, int attempt, String reason) {
+        recordDelivered();
+        recorded = Recorded.RETRY;
         consecutiveFailures++;
         Duration delay = backoff.delay(consecutiveFailures);
         Instant at = clock.instant();

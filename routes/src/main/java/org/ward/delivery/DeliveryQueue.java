@@ -1,6 +1,7 @@
 package org.ward.delivery;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,8 +17,32 @@ public interface DeliveryQueue {
     /** The oldest undelivered, not dead-lettered message for {@code destination}, in journal order. */
     Optional<QueuedMessage> next(String destination);
 
+    /**
+     * Up to {@code max} of the oldest undelivered, not dead-lettered messages for {@code destination},
+     * in journal order: the first is what {@link #next(String)} returns, the rest follow it. A worker
+     * reads ahead with it rather than asking once per message. This default returns at most one.
+     */
+    default List<QueuedMessage> next(String destination, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1: " + max);
+        }
+        return next(destination).map(List::of).orElse(List.of());
+    }
+
     /** The destination acknowledged the message positively (AA/CA with MSA-2 = its MSH-10) at {@code at}. */
     void delivered(String destination, long messageId, Instant at);
+
+    /**
+     * {@link #delivered(String, long, Instant)} for several messages, each at its event's
+     * {@link DeliveryEvent#at}, in the order they were delivered; a durable queue records them together
+     * (one commit). When this throws, any of them may still be pending (and will be sent again). This
+     * default records them one by one.
+     */
+    default void delivered(List<DeliveryEvent> deliveries) {
+        for (DeliveryEvent delivery : deliveries) {
+            delivered(delivery.destination(), delivery.messageId(), delivery.at());
+        }
+    }
 
     /**
      * A send failed and will be repeated: the message stays first in line and its

@@ -36,7 +36,7 @@ public final class DeliveryWorker implements DestinationWorker {
         this.exchange = new AckExchange(transport, config.ackKind(), config.ackTimeout());
         this.defaultGrace = config.ackTimeout().plusSeconds(1);
         this.loop = new DeliveryLoop(LOG, config.name(), "MLLP receiver " + config.host() + ":" + config.port(), queue,
-                listener, config.backoff(), clock, this::deliver, transport::close);
+                listener, config.backoff(), clock, this::deliver, transport::close, config.batchSize());
     }
 
     /** A worker over MLLP/TLS to {@code config}'s receiver; fails now if its TLS material cannot be loaded. */

@@ -18,10 +18,21 @@ import java.util.Objects;
  * @param ackKind              which acknowledgement counts as delivered
  * @param backoff              waits between sends of the same message
  * @param maxFrameBytes        the largest acknowledgement accepted; a longer reply breaks the connection
+ * @param batchSize            messages read from the queue at once and deliveries recorded together
+ *                             (1 to {@value DeliveryLoop#MAX_BATCH_SIZE}); never more than one message
+ *                             on the wire at a time
  */
 public record DestinationConfig(String name, String host, int port, Path keyStore, Path keyStorePasswordFile,
                                 Path trustAnchors, Duration ackTimeout, AckKind ackKind, Backoff backoff,
-                                int maxFrameBytes) {
+                                int maxFrameBytes, int batchSize) {
+
+    /** With the {@linkplain DeliveryLoop#DEFAULT_BATCH_SIZE default batch size}. */
+    public DestinationConfig(String name, String host, int port, Path keyStore, Path keyStorePasswordFile,
+                             Path trustAnchors, Duration ackTimeout, AckKind ackKind, Backoff backoff,
+                             int maxFrameBytes) {
+        this(name, host, port, keyStore, keyStorePasswordFile, trustAnchors, ackTimeout, ackKind, backoff,
+                maxFrameBytes, DeliveryLoop.DEFAULT_BATCH_SIZE);
+    }
 
     public DestinationConfig {
         requireText(name, "name");
@@ -42,6 +53,10 @@ public record DestinationConfig(String name, String host, int port, Path keyStor
         if (maxFrameBytes < 64) {
             throw new IllegalArgumentException("destination " + name + ": max-frame-bytes " + maxFrameBytes
                     + " cannot hold an acknowledgement");
+        }
+        if (batchSize < 1 || batchSize > DeliveryLoop.MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("destination " + name + ": batch-size " + batchSize + " is not in 1.."
+                    + DeliveryLoop.MAX_BATCH_SIZE);
         }
     }
 

@@ -57,6 +57,18 @@ public final class InMemoryDeliveryQueue implements DeliveryQueue {
     }
 
     @Override
+    public synchronized List<QueuedMessage> next(String destination, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1: " + max);
+        }
+        return entries.values().stream()
+                .filter(e -> e.destination.equals(destination) && e.status == Status.PENDING)
+                .limit(max)
+                .map(e -> new QueuedMessage(e.id, e.controlId, e.payload, e.attempts))
+                .toList();
+    }
+
+    @Override
     public synchronized void delivered(String destination, long messageId, Instant at) {
         Entry entry = pending(destination, messageId);
         entry.status = Status.DELIVERED;

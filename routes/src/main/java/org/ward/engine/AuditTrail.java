@@ -17,6 +17,7 @@ import org.ward.audit.event.Hl7Application;
 import org.ward.audit.event.ExportBuilder;
 import org.ward.audit.event.ImportBuilder;
 import org.ward.delivery.DeliveryEvent;
+import org.ward.store.JournalEntry;
 import org.ward.store.StoredMessage;
 import org.ward.audit.event.SecurityAlertBuilder;
 import org.ward.audit.event.SecurityConfigurationBuilder;
@@ -118,21 +119,58 @@ final class AuditTrail implements NodeAuthenticationListener, PkiEventListener {
     /** As {@link #exported(DeliveryEvent, StoredMessage, boolean)}, listing what the destination's view removed. */
     void exported(DeliveryEvent event, StoredMessage stored, boolean delivered, List<PolicyChange> changes) {
         Optional<MessageHeader> msh = MessageHeader.read(stored.text());
-        String transaction = stored.entry().transaction();
+        exported(List.of(new Export(event, stored.entry(), msh.map(h -> h.field(3)).orElse(""),
+                msh.map(h -> h.field(4)).orElse(""), delivered, changes)));
+    }
+
+    /**
+     * What one Export record needs to know about a message sent to a destination.
+     *
+     * @param sendingApplication MSH-3 of the message as journalled
+     * @param sendingFacility    MSH-4 of the message as journalled
+     * @param changes            what the destination's view removed
+     */
+    record Export(DeliveryEvent event, JournalEntry entry, String sendingApplication, String sendingFacility,
+                  boolean delivered, List<PolicyChange> changes) {
+    }
+
+    /**
+     * The Export records of several messages, handed to the sink together, so that a spooling sink
+     * makes them durable with one wait for the disk.
+     */
+    void exported(List<Export> exports) {
+        List<org.ward.audit.model.AuditMessage> records = new java.util.ArrayList<>();
+        for (Export export : exports) {
+            for (String patient : export.entry().patientIds()) {
+                try {
+                    records.add(exportRecord(export, patient));
+                } catch (RuntimeException e) {
+                    LOG.error("audit record could not be written", e);
+                }
+            }
+        }
+        try {
+            sink.emitAll(records);
+        } catch (RuntimeException e) {
+            LOG.error("audit record could not be written", e);
+        }
+    }
+
+    private org.ward.audit.model.AuditMessage exportRecord(Export export, String patient) {
+        DeliveryEvent event = export.event();
+        String transaction = export.entry().transaction();
         Optional<PcdTransaction> pcd = transaction == null ? Optional.empty() : PcdTransaction.ofId(transaction);
         CodedValue type = pcd.map(t -> CodedValue.iheTransaction(t.id(), t.title()))
-                .orElseGet(() -> CodedValue.iheTransaction(stored.entry().messageType(), "HL7 v2 message"));
-        for (String patient : stored.entry().patientIds()) {
-            emit(() -> ExportBuilder.of(context, clock, type)
-                    .source(Hl7Application.of(msh.map(h -> h.field(3)).orElse(""), msh.map(h -> h.field(4)).orElse("")))
-                    .destination(Hl7Application.of(event.destination(), ""), NetworkAccessPoint.machineName(event.destination()))
-                    .patient(patient)
-                    .messageControlId(event.controlId())
-                    .policyChanges(changes.stream().map(PolicyChange::toString).toList())
-                    .outcome(delivered ? EventOutcome.SUCCESS : EventOutcome.SERIOUS_FAILURE,
-                            delivered ? "delivered to " + event.destination() : "dead-lettered: " + event.reason())
-                    .build());
-        }
+                .orElseGet(() -> CodedValue.iheTransaction(export.entry().messageType(), "HL7 v2 message"));
+        return ExportBuilder.of(context, clock, type)
+                .source(Hl7Application.of(export.sendingApplication(), export.sendingFacility()))
+                .destination(Hl7Application.of(event.destination(), ""), NetworkAccessPoint.machineName(event.destination()))
+                .patient(patient)
+                .messageControlId(event.controlId())
+                .policyChanges(export.changes().stream().map(PolicyChange::toString).toList())
+                .outcome(export.delivered() ? EventOutcome.SUCCESS : EventOutcome.SERIOUS_FAILURE,
+                        export.delivered() ? "delivered to " + event.destination() : "dead-lettered: " + event.reason())
+                .build();
     }
 
     /**

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ward.camel.RouteReceiver;
@@ -22,6 +25,7 @@ import org.ward.delivery.DestinationConfig;
 import org.ward.delivery.DestinationWorker;
 import org.ward.delivery.DirectoryWorker;
 import org.ward.delivery.HandOffWorker;
+import org.ward.store.JournalEntry;
 import org.ward.store.MessageJournal;
 
 /**
@@ -47,8 +51,29 @@ final class Deliveries implements AutoCloseable {
         DeliveryListener listener = new DeliveryListener() {
             @Override
             public void delivered(DeliveryEvent event) {
-                List<org.ward.policy.PolicyChange> removed = views[0].changesDelivered(event.destination(), event.messageId());
-                journal.find(event.messageId()).ifPresent(stored -> audit.exported(event, stored, true, removed));
+                delivered(List.of(event));
+            }
+
+            /** One journal query for the batch's metadata; the Export records go to the spool together. */
+            @Override
+            public void delivered(List<DeliveryEvent> events) {
+                Map<Long, JournalEntry> entries = journal.entries(events.stream().map(DeliveryEvent::messageId).toList());
+                List<AuditTrail.Export> exports = new ArrayList<>(events.size());
+                for (DeliveryEvent event : events) {
+                    Optional<PolicyViewQueue.Sent> sent = views[0].sentDelivered(event.destination(), event.messageId());
+                    JournalEntry entry = entries.get(event.messageId());
+                    if (entry == null) {
+                        continue; // purged meanwhile: nothing left to name in a record
+                    }
+                    if (sent.isPresent()) {
+                        exports.add(new AuditTrail.Export(event, entry,
+                                inCharset(sent.get().sendingApplication(), entry), inCharset(sent.get().sendingFacility(), entry),
+                                true, sent.get().removed()));
+                    } else {
+                        journal.find(event.messageId()).ifPresent(stored -> audit.exported(event, stored, true));
+                    }
+                }
+                audit.exported(exports);
             }
 
             @Override
@@ -65,7 +90,7 @@ final class Deliveries implements AutoCloseable {
                 DestinationConfig config = new DestinationConfig(mllp.name(), mllp.host(), mllp.port(), mllp.keyStore(),
                         mllp.keyStorePasswordFile(), mllp.trustAnchors(), mllp.ackTimeout(),
                         mllp.ackKind() == DestinationSettings.AckKind.COMMIT ? AckKind.COMMIT : AckKind.APPLICATION,
-                        Backoff.DEFAULT, MAX_ACK_BYTES);
+                        Backoff.DEFAULT, MAX_ACK_BYTES, mllp.batchSize());
                 workers.put(mllp.name(), DeliveryWorker.create(config, queue, listener));
             } else if (destination instanceof DestinationSettings.Directory directory) {
                 workers.put(directory.name(), new DirectoryWorker(directory.name(), directory.path(), queue, listener,
@@ -76,6 +101,11 @@ final class Deliveries implements AutoCloseable {
                         Clock.systemUTC()));
             }
         }
+    }
+
+    /** {@code field}, read from the payload's bytes as ISO-8859-1, decoded in the message's own character set. */
+    private static String inCharset(String field, JournalEntry entry) {
+        return new String(field.getBytes(StandardCharsets.ISO_8859_1), entry.charset());
     }
 
     void start() {

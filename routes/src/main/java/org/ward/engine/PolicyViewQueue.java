@@ -3,6 +3,7 @@ package org.ward.engine;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.ward.delivery.DeliveryListener;
 import org.ward.delivery.DeliveryQueue;
 import org.ward.delivery.QueuedMessage;
 import org.ward.hl7.Hl7Reader;
+import org.ward.hl7.MessageHeader;
 import org.ward.hl7.ReadOutcome;
 import org.ward.policy.AccessPolicy;
 import org.ward.policy.Decision;
@@ -27,6 +29,11 @@ import org.ward.policy.PolicyResult;
  * destination's roles may receive it, judged by the policy in force when it is sent. A message the
  * destination may no longer receive, or whose view would not be valid HL7, is dead-lettered (audited,
  * never sent) rather than delivered in part.
+ *
+ * <p>A worker reading ahead gets the views of the messages up to (not including) the first that is
+ * refused; that one is set aside when it comes first, so dead letters and deliveries are recorded in
+ * queue order. What an Export record needs from the view (MSH-3, MSH-4, what was removed) is kept
+ * from the read until the delivery, so the message is not read again to audit it.
  *
  * <p>The view works on the payload's bytes read as ISO-8859-1, which maps every byte to one char and
  * back; HL7 delimiters are ASCII and never occur inside a multi-byte UTF-8 character, so this is exact
@@ -41,7 +48,17 @@ final class PolicyViewQueue implements DeliveryQueue {
     private final AuditTrail audit;
     private final DeliveryListener listener;
     private final Hl7Reader reader = new Hl7Reader();
-    private final Map<String, List<PolicyChange>> changes = new ConcurrentHashMap<>();
+    private final Map<String, Sent> sent = new ConcurrentHashMap<>();
+
+    /**
+     * What the Export record of a message sent to a destination needs from its view.
+     *
+     * @param sendingApplication MSH-3 as journalled, its bytes as ISO-8859-1 chars
+     * @param sendingFacility    MSH-4 likewise
+     * @param removed            what the destination's view removed
+     */
+    record Sent(String sendingApplication, String sendingFacility, List<PolicyChange> removed) {
+    }
 
     PolicyViewQueue(DeliveryQueue journal, LivePolicy policy, AuditTrail audit, DeliveryListener listener) {
         this.journal = journal;
@@ -52,44 +69,80 @@ final class PolicyViewQueue implements DeliveryQueue {
 
     @Override
     public Optional<QueuedMessage> next(String destination) {
+        return next(destination, 1).stream().findFirst();
+    }
+
+    @Override
+    public List<QueuedMessage> next(String destination, int max) {
         while (true) {
-            Optional<QueuedMessage> next = journal.next(destination);
-            if (next.isEmpty()) {
-                return next;
+            List<QueuedMessage> batch = journal.next(destination, max);
+            if (batch.isEmpty()) {
+                return batch;
             }
-            QueuedMessage message = next.get();
-            AccessPolicy access = policy.current();
-            Set<String> roles = access.rolesOfDestination(destination);
-            String text = new String(message.payload(), ISO_8859_1);
-            PolicyResult view = access.apply(roles, Operation.RECEIVE, text);
-            if (!view.permitted()) {
-                refuse(destination, message, roles, view.refusal().get(), AccessPolicy.messageType(text));
-                continue;
+            List<QueuedMessage> views = new ArrayList<>(batch.size());
+            for (QueuedMessage message : batch) {
+                Optional<QueuedMessage> view = view(destination, message, views.isEmpty());
+                if (view.isEmpty()) {
+                    if (!views.isEmpty()) {
+                        break; // not set aside yet: it comes first in the next read, after these are recorded
+                    }
+                    continue;
+                }
+                views.add(view.get());
             }
-            if (!view.changed()) {
-                changes.remove(key(destination, message.id()));
-                return next;
+            if (!views.isEmpty()) {
+                return List.copyOf(views);
             }
-            byte[] viewed = view.text().getBytes(ISO_8859_1);
-            if (!(reader.read(viewed, ISO_8859_1) instanceof ReadOutcome.Parsed)) {
-                deadLetter(destination, message, "the destination's policy view is not a valid HL7 message ("
-                        + view.changes() + ")");
-                continue;
-            }
-            changes.put(key(destination, message.id()), view.changes());
-            return Optional.of(new QueuedMessage(message.id(), message.controlId(), viewed, message.attempts()));
         }
     }
 
-    /** What the view removed from a message for a destination, once it was delivered (then forgotten). */
-    List<PolicyChange> changesDelivered(String destination, long messageId) {
-        List<PolicyChange> removed = changes.remove(key(destination, messageId));
-        return removed == null ? List.of() : removed;
+    /**
+     * The destination's view of {@code message}; empty when it may not be sent, in which case it was
+     * set aside (dead-lettered, audited) if {@code first}, and left alone otherwise.
+     */
+    private Optional<QueuedMessage> view(String destination, QueuedMessage message, boolean first) {
+        AccessPolicy access = policy.current();
+        Set<String> roles = access.rolesOfDestination(destination);
+        String text = new String(message.payload(), ISO_8859_1);
+        PolicyResult view = access.apply(roles, Operation.RECEIVE, text);
+        if (!view.permitted()) {
+            if (first) {
+                refuse(destination, message, roles, view.refusal().get(), AccessPolicy.messageType(text));
+            }
+            return Optional.empty();
+        }
+        Optional<MessageHeader> msh = MessageHeader.read(text);
+        String application = msh.map(h -> h.field(3)).orElse("");
+        String facility = msh.map(h -> h.field(4)).orElse("");
+        if (!view.changed()) {
+            sent.put(key(destination, message.id()), new Sent(application, facility, List.of()));
+            return Optional.of(message);
+        }
+        byte[] viewed = view.text().getBytes(ISO_8859_1);
+        if (!(reader.read(viewed, ISO_8859_1) instanceof ReadOutcome.Parsed)) {
+            if (first) {
+                deadLetter(destination, message, "the destination's policy view is not a valid HL7 message ("
+                        + view.changes() + ")");
+            }
+            return Optional.empty();
+        }
+        sent.put(key(destination, message.id()), new Sent(application, facility, view.changes()));
+        return Optional.of(new QueuedMessage(message.id(), message.controlId(), viewed, message.attempts()));
+    }
+
+    /** What the view of a message for a destination was, once it was delivered (then forgotten); empty if unknown. */
+    Optional<Sent> sentDelivered(String destination, long messageId) {
+        return Optional.ofNullable(sent.remove(key(destination, messageId)));
     }
 
     @Override
     public void delivered(String destination, long messageId, Instant at) {
         journal.delivered(destination, messageId, at);
+    }
+
+    @Override
+    public void delivered(List<DeliveryEvent> deliveries) {
+        journal.delivered(deliveries);
     }
 
     @Override
@@ -99,7 +152,7 @@ final class PolicyViewQueue implements DeliveryQueue {
 
     @Override
     public void deadLetter(String destination, long messageId, String reason) {
-        changes.remove(key(destination, messageId));
+        sent.remove(key(destination, messageId));
         journal.deadLetter(destination, messageId, reason);
     }
 

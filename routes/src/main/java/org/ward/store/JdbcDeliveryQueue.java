@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.ward.delivery.DeliveryEvent;
 import org.ward.delivery.DeliveryQueue;
 import org.ward.delivery.QueuedMessage;
 
@@ -22,9 +23,10 @@ import org.ward.delivery.QueuedMessage;
  * {@link KeptConnection} of its own. A destination's queue is its PENDING rows in message id order;
  * the rows were inserted with their message, in the same transaction.
  *
- * <p>Every state change is one auto-committed UPDATE. On H2 it is not followed by a CHECKPOINT SYNC
- * as appends are: a change lost to an operating-system crash only makes the worker send that message
- * again, which the at-least-once promise already allows.
+ * <p>Every state change is one auto-committed UPDATE, except that the deliveries a worker records
+ * together ({@link #delivered(List)}) share one transaction. On H2 none is followed by a CHECKPOINT
+ * SYNC as appends are: a change lost to an operating-system crash only makes the worker send that
+ * message again, which the at-least-once promise already allows.
  */
 public final class JdbcDeliveryQueue implements DeliveryQueue {
 
@@ -41,7 +43,7 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     static final String NEXT = "SELECT d.message_id, d.attempts, m.control_id, m.payload_key, m.payload"
             + " FROM deliveries d JOIN messages m ON m.id = d.message_id"
             + " WHERE d.destination = ? AND d.status = '" + PENDING + "'"
-            + " ORDER BY d.destination, d.status, d.message_id FETCH FIRST 1 ROWS ONLY";
+            + " ORDER BY d.destination, d.status, d.message_id FETCH FIRST ? ROWS ONLY";
     private static final String DELIVERED = "UPDATE deliveries SET status = '" + DeliveryStatus.DELIVERED.name()
             + "', delivered_at = ?, next_attempt = NULL WHERE message_id = ? AND destination = ? AND status = '"
             + PENDING + "'";
@@ -88,19 +90,30 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
      */
     @Override
     public Optional<QueuedMessage> next(String destination) {
+        return next(destination, 1).stream().findFirst();
+    }
+
+    /** The {@code max} PENDING messages with the smallest ids for {@code destination}, in one query, decrypted. */
+    @Override
+    public List<QueuedMessage> next(String destination, int max) {
         Fields.required(destination, "destination", 128);
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1: " + max);
+        }
         return connection.run(c -> {
+            List<QueuedMessage> messages = new ArrayList<>(Math.min(max, 1000));
             try (PreparedStatement select = prepare(c, NEXT)) {
                 select.setString(1, destination);
+                select.setInt(2, max);
                 try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
+                    while (row.next()) {
+                        long id = row.getLong(1);
+                        byte[] payload = cipher.open(id, row.getString(4), row.getBytes(5));
+                        messages.add(new QueuedMessage(id, row.getString(3), payload, row.getInt(2)));
                     }
-                    long id = row.getLong(1);
-                    byte[] payload = cipher.open(id, row.getString(4), row.getBytes(5));
-                    return Optional.of(new QueuedMessage(id, row.getString(3), payload, row.getInt(2)));
                 }
             }
+            return List.copyOf(messages);
         });
     }
 
@@ -108,6 +121,47 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     public void delivered(String destination, long messageId, Instant at) {
         Objects.requireNonNull(at, "at");
         update(destination, messageId, DELIVERED, utc(at));
+    }
+
+    /**
+     * Marks every delivery PENDING → DELIVERED in one transaction (one batched UPDATE); if any of them
+     * is not pending, none is marked and this fails.
+     */
+    @Override
+    public void delivered(List<DeliveryEvent> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        for (DeliveryEvent delivery : deliveries) {
+            Fields.required(delivery.destination(), "destination", 128);
+        }
+        connection.run(c -> {
+            c.setAutoCommit(false);
+            try (PreparedStatement update = prepare(c, DELIVERED)) {
+                for (DeliveryEvent delivery : deliveries) {
+                    update.setObject(1, utc(delivery.at()));
+                    update.setLong(2, delivery.messageId());
+                    update.setString(3, delivery.destination());
+                    update.addBatch();
+                }
+                int[] changed = update.executeBatch();
+                for (int i = 0; i < changed.length; i++) {
+                    if (changed[i] != 1) {
+                        c.rollback();
+                        DeliveryEvent delivery = deliveries.get(i);
+                        throw new IllegalStateException("message " + delivery.messageId()
+                                + " is not pending for destination " + delivery.destination());
+                    }
+                }
+                c.commit();
+                return null;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
     }
 
     @Override

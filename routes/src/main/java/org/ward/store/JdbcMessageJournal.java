@@ -64,6 +64,11 @@ public final class JdbcMessageJournal implements MessageJournal {
     }
 
     @Override
+    public java.util.Map<Long, JournalEntry> entries(List<Long> ids) {
+        return reader.entries(Objects.requireNonNull(ids, "ids"));
+    }
+
+    @Override
     public List<JournalEntry> list(JournalQuery query) {
         return reader.list(Objects.requireNonNull(query, "query"));
     }

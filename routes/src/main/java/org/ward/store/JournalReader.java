@@ -49,6 +49,33 @@ final class JournalReader implements AutoCloseable {
         });
     }
 
+    /** One query for the messages, one for their patients, whatever the number of ids. */
+    Map<Long, JournalEntry> entries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return read(c -> {
+            String placeholders = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
+            Map<Long, JournalEntry> withoutPatients = new LinkedHashMap<>();
+            try (PreparedStatement select = prepare(c, "SELECT " + COLUMNS + " FROM messages WHERE id IN ("
+                    + placeholders + ")")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    select.setLong(i + 1, ids.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        JournalEntry entry = entry(rows, List.of());
+                        withoutPatients.put(entry.id(), entry);
+                    }
+                }
+            }
+            Map<Long, List<String>> patients = patients(c, List.copyOf(withoutPatients.keySet()));
+            Map<Long, JournalEntry> entries = new HashMap<>();
+            withoutPatients.forEach((id, e) -> entries.put(id, withPatients(e, patients.getOrDefault(id, List.of()))));
+            return Collections.unmodifiableMap(entries);
+        });
+    }
+
     List<JournalEntry> list(JournalQuery query) {
         return read(c -> {
             StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages WHERE id > ?");

@@ -22,6 +22,18 @@ public interface MessageJournal extends AutoCloseable {
     /** The message with this id and its decrypted payload; fails with {@link PayloadIntegrityException} on a tampered row. */
     Optional<StoredMessage> find(long id);
 
+    /**
+     * Metadata of the messages with these ids that exist (patient ids included), by id; payloads are
+     * not read. This default finds them one by one.
+     */
+    default java.util.Map<Long, JournalEntry> entries(List<Long> ids) {
+        java.util.Map<Long, JournalEntry> entries = new java.util.HashMap<>();
+        for (long id : ids) {
+            find(id).ifPresent(stored -> entries.put(id, stored.entry()));
+        }
+        return java.util.Collections.unmodifiableMap(entries);
+    }
+
     /** Metadata of the entries that match, in id order; payloads are not read. */
     List<JournalEntry> list(JournalQuery query);
 

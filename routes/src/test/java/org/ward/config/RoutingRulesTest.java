@@ -69,6 +69,33 @@ class RoutingRulesTest {
     }
 
     @Test
+    void anMllpDestinationReadsAheadOneHundredMessagesUnlessItsBatchSizeSaysOtherwise() throws ConfigException {
+        String routes = """
+                routes:
+                  - name: vitals
+                    from: devices
+                    to: [ehr]
+                  - name: alarm-route
+                    from: devices
+                    to: [ehr]
+                """ + ConfigFixture.listener("    port: 2575\n");
+        DestinationSettings.Mllp byDefault = (DestinationSettings.Mllp) fixture.load(DESTINATIONS + routes)
+                .destinations().get(0);
+        assertThat(byDefault.batchSize()).isEqualTo(100);
+        DestinationSettings.Mllp given = (DestinationSettings.Mllp) fixture.load(
+                DESTINATIONS.replace("    acks: commit\n", "    acks: commit\n    batch-size: 250\n") + routes)
+                .destinations().get(0);
+        assertThat(given.batchSize()).isEqualTo(250);
+
+        var errors = fixture.errors(DESTINATIONS.replace("    acks: commit\n", "    acks: commit\n    batch-size: 0\n")
+                .replace("    path: var/outbox\n", "    path: var/outbox\n    batch-size: 10\n") + routes);
+        assertThat(errors).extracting(ConfigError::line, ConfigError::keyPath, ConfigError::message).contains(
+                tuple(11, "destinations[0].batch-size", "0 is not a batch size from 1 to 1000"),
+                tuple(15, "destinations[1].batch-size", "'batch-size' does not apply to a directory destination;"
+                        + " its keys are name, type, path"));
+    }
+
+    @Test
     void unknownListenerDestinationAndRouteAreErrorsAtTheirLines() {
         var errors = fixture.errors(DESTINATIONS.replace("route: alarm-route", "route: nowhere") + """
                 routes:

@@ -18,7 +18,7 @@ class H2MessageJournalTest extends MessageJournalContract {
     }
 
     /**
-     * A delivery worker asks for its next message once per message: sorting the whole backlog each
+     * A delivery worker asks for its next messages once per batch: sorting the whole backlog each
      * time made draining a 10,000-message backlog quadratic (see {@link JdbcDeliveryQueue#NEXT}).
      */
     @Test
@@ -28,6 +28,7 @@ class H2MessageJournalTest extends MessageJournalContract {
              Connection connection = backend.rawConnection(config);
              PreparedStatement explain = connection.prepareStatement("EXPLAIN " + JdbcDeliveryQueue.NEXT)) {
             explain.setString(1, "ehr");
+            explain.setInt(2, 100); // a worker reads up to a batch ahead
             try (ResultSet plan = explain.executeQuery()) {
                 assertThat(plan.next()).isTrue();
                 assertThat(plan.getString(1)).contains("DELIVERIES_QUEUE_IDX").contains("/* index sorted */");

@@ -24,6 +24,23 @@ public interface AuditSpool extends AutoCloseable {
      */
     long append(byte[] record) throws IOException;
 
+    /**
+     * Stores several records, in order, as if appended one after the other; an implementation may
+     * make them durable together (one fsync rather than one each). This default appends them one by
+     * one.
+     *
+     * @return their sequence numbers, in order; every record is on stable storage when this returns
+     * @throws SpoolFullException if storing them all would exceed the disk cap (nothing was stored)
+     * @throws IOException if some could not be made durable (any of them may or may not be stored)
+     */
+    default List<Long> appendAll(List<byte[]> records) throws IOException {
+        List<Long> sequences = new java.util.ArrayList<>(records.size());
+        for (byte[] record : records) {
+            sequences.add(append(record));
+        }
+        return List.copyOf(sequences);
+    }
+
     /** The oldest record not yet acknowledged. */
     default Optional<SpoolEntry> peek() throws IOException {
         return read(drainPosition(), 1).stream().findFirst();

@@ -343,6 +343,62 @@ public final class FileAuditSpool implements AuditSpool {
         }
     }
 
+    /**
+     * Queues every record for the writer at once, so that they normally share one batch and one
+     * fsync, and waits for all of them. Either all fit under the cap or none is queued.
+     */
+    @Override
+    public List<Long> appendAll(List<byte[]> records) throws IOException {
+        List<PendingAppend> pending = new ArrayList<>(records.size());
+        long bytes = 0;
+        long now = clock.millis();
+        for (byte[] record : records) {
+            if (record.length > config.maxRecordBytes()) {
+                throw new IllegalArgumentException("audit record of " + record.length + " bytes exceeds "
+                        + config.maxRecordBytes() + " bytes (audit.spool.max-record-bytes)");
+            }
+            PendingAppend p = new PendingAppend(record.clone(), now);
+            pending.add(p);
+            bytes += p.frameBytes();
+        }
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IOException("audit spool " + directory + " is closed");
+            }
+            if (used + reserved + bytes > config.capBytes()) {
+                throw new SpoolFullException(used + reserved, config.capBytes(), (int) Math.min(bytes, Integer.MAX_VALUE));
+            }
+            reserved += bytes;
+            queue.addAll(pending); // under the lock, so nothing follows close()'s STOP
+        } finally {
+            lock.unlock();
+        }
+        List<Long> sequences = new ArrayList<>(pending.size());
+        IOException failure = null;
+        for (PendingAppend p : pending) {
+            try {
+                sequences.add(p.done.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while " + pending.size() + " audit records were"
+                        + " being made durable; they may or may not be stored");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (failure == null) {
+                    failure = cause instanceof IOException io ? io : new IOException(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return List.copyOf(sequences);
+    }
+
     private void writeLoop() {
         List<PendingAppend> batch = new ArrayList<>();
         boolean stop = false;

@@ -173,6 +173,41 @@ class FileAuditSpoolTest {
     }
 
     @Test
+    void appendAllStoresRecordsInOrderAcrossSegmentsAndSurvivesReopen() throws IOException {
+        List<byte[]> first = new ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            first.add(record(i));
+        }
+        try (FileAuditSpool spool = FileAuditSpool.open(config(1 << 20, 2048), SpoolListener.NONE)) {
+            spool.append(record(0));
+            assertThat(spool.appendAll(first)).hasSize(200).startsWith(2L, 3L).endsWith(201L);
+            assertThat(spool.appendAll(List.of())).isEmpty();
+            assertThat(spool.append(record(201))).isEqualTo(202);
+        }
+        assertThat(segmentFiles()).hasSizeGreaterThan(2);
+        try (FileAuditSpool spool = FileAuditSpool.open(config(1 << 20, 2048), SpoolListener.NONE)) {
+            assertThat(spool.recovery().clean()).isTrue();
+            assertThat(spool.read(1, 300)).extracting(FileAuditSpoolTest::text)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, 201)
+                            .mapToObj(i -> "<AuditMessage id=\"" + i + "\"/>").toList());
+        }
+    }
+
+    @Test
+    void appendAllThatWouldPassTheCapStoresNothing() throws IOException {
+        int frame = RecordFormat.HEADER_BYTES + 100;
+        try (FileAuditSpool spool = FileAuditSpool.open(config(40L * frame, 10L * frame), SpoolListener.NONE)) {
+            for (int i = 0; i < 38; i++) {
+                spool.append(new byte[100]);
+            }
+            assertThatThrownBy(() -> spool.appendAll(List.of(new byte[100], new byte[100], new byte[100])))
+                    .isInstanceOf(SpoolFullException.class);
+            assertThat(spool.pending()).isEqualTo(38);
+            assertThat(spool.appendAll(List.of(new byte[100], new byte[100]))).containsExactly(39L, 40L);
+        }
+    }
+
+    @Test
     void recordAboveTheLimitIsRefused() throws IOException {
         try (FileAuditSpool spool = FileAuditSpool.open(config(1 << 20, 1 << 16), SpoolListener.NONE)) {
             assertThatThrownBy(() -> spool.append(new byte[1025]))
