@@ -55,7 +55,13 @@ public enum KeyAlgorithm {
         throw new IllegalArgumentException("Not a key algorithm: \"" + text + "\"; expected ec-p256 or rsa-3072");
     }
 
-    private static final java.security.Provider BOUNCY_CASTLE = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    /**
+     * BouncyCastle's provider, built on first use: building it loads some 600 classes from a signed jar,
+     * which {@code ward run} on an existing PKI never needs (it only generates keys).
+     */
+    private static final class BouncyCastle {
+        static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    }
 
     /** The key algorithm name as JCA spells it ({@code EC}, {@code RSA}). */
     public String jcaName() {
@@ -72,7 +78,7 @@ public enum KeyAlgorithm {
             // BouncyCastle's EC private keys encode their public key too (RFC 5915 ECPrivateKey
             // publicKey [1]); GnuTLS 3.7 (rsyslog's TLS) refuses PKCS#8 EC keys without it.
             KeyPairGenerator generator = this == EC_P256
-                    ? KeyPairGenerator.getInstance(jcaName, BOUNCY_CASTLE)
+                    ? KeyPairGenerator.getInstance(jcaName, BouncyCastle.PROVIDER)
                     : KeyPairGenerator.getInstance(jcaName);
             generator.initialize(parameters, random);
             return generator.generateKeyPair();

@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.netty.NettyComponent;
@@ -108,8 +113,26 @@ public final class WardEngine implements AutoCloseable {
         this.housekeeping = housekeeping;
     }
 
-    /** Starts the engine with the audit pipeline its configuration describes (spool, repository). */
+    /**
+     * Starts the engine with the audit pipeline its configuration describes (spool, repository).
+     * The HL7 message checks need nothing from the audit side, so they are built on a second thread
+     * while Ward's own audit repository and the audit pipeline start; the listeners open only once
+     * they are ready.
+     */
     public static WardEngine start(WardConfig config) throws Exception {
+        ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ward-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return start(config, background.submit(() -> InboundChecks.build(config)));
+        } finally {
+            background.shutdown();
+        }
+    }
+
+    private static WardEngine start(WardConfig config, Future<InboundChecks> checks) throws Exception {
         AuditContext context = AuditWiring.context(config.audit());
         AuditTrail[] trail = new AuditTrail[1];
         PkiEventBuffer earlyPkiChanges = new PkiEventBuffer();
@@ -123,7 +146,7 @@ public final class WardEngine implements AutoCloseable {
         }
         WardEngine engine;
         try {
-            engine = start(config, pipeline.sink(), context);
+            engine = start(config, pipeline.sink(), context, checks);
         } catch (Exception e) {
             pipeline.close();
             own.ifPresent(o -> o.repository().close());
@@ -171,6 +194,43 @@ public final class WardEngine implements AutoCloseable {
      * @param auditContext who this node is in its audit records
      */
     public static WardEngine start(WardConfig config, AuditSink audit, AuditContext auditContext) throws Exception {
+        FutureTask<InboundChecks> checks = new FutureTask<>(() -> InboundChecks.build(config));
+        checks.run();
+        return start(config, audit, auditContext, checks);
+    }
+
+    /**
+     * The HL7 side of the inbound step: parser, ACK builder and PCD profile checks (HAPI and the
+     * Gazelle profiles: class loading and XML, a tenth of start-up).
+     */
+    private record InboundChecks(AckFactory acks, MessageAssessor assessor) {
+
+        static InboundChecks build(WardConfig config) {
+            Hl7Reader reader = new Hl7Reader();
+            AckFactory acks = new AckFactory(reader.context().getPipeParser(), new ControlIdGenerator(),
+                    Clock.systemUTC(), OWN_APPLICATION);
+            return new InboundChecks(acks, new MessageAssessor(reader, new TransactionRegistry(config.pcdProfiles()),
+                    new PcdValidator(reader.structures())::validate));
+        }
+
+        /** The checks, once built; a failure to build them is thrown as it was thrown. */
+        static InboundChecks await(Future<InboundChecks> building) throws Exception {
+            try {
+                return building.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Exception cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static WardEngine start(WardConfig config, AuditSink audit, AuditContext auditContext,
+                                    Future<InboundChecks> inboundChecks) throws Exception {
         AuditTrail trail = new AuditTrail(audit, auditContext, Clock.systemUTC());
         Optional<DevelopmentPkiFiles> pki = Optional.empty();
         if (config.developmentPki()) {
@@ -178,11 +238,9 @@ public final class WardEngine implements AutoCloseable {
                     new java.security.SecureRandom(), trail));
             DevelopmentPki.refreshCrl(config.developmentPkiDir(), trail);
         }
-        Hl7Reader reader = new Hl7Reader();
-        AckFactory acks = new AckFactory(reader.context().getPipeParser(), new ControlIdGenerator(), Clock.systemUTC(),
-                OWN_APPLICATION);
-        MessageAssessor assessor = new MessageAssessor(reader, new TransactionRegistry(config.pcdProfiles()),
-                new PcdValidator(reader.structures())::validate);
+        InboundChecks checks = InboundChecks.await(inboundChecks);
+        AckFactory acks = checks.acks();
+        MessageAssessor assessor = checks.assessor();
 
         MessageJournal journal = JournalWiring.open(config.journal(), config.dataDir());
         RouteResolver routes = new RouteResolver(config.routes(), config.destinations());
