@@ -138,7 +138,7 @@ final class Er7AckWriter {
             plain = false;
             return "";
         }
-        String[] parts = split(raw, theirComponents);
+        String[] parts = MessageHeader.split(raw, theirComponents);
         if (parts.length > maxComponents) {
             plain = false;
             return "";
@@ -158,23 +158,6 @@ final class Er7AckWriter {
             }
         }
         return text;
-    }
-
-    private static String[] split(String raw, char separator) {
-        int count = 1;
-        for (int i = 0; i < raw.length(); i++) {
-            if (raw.charAt(i) == separator) {
-                count++;
-            }
-        }
-        String[] parts = new String[count];
-        int start = 0;
-        for (int part = 0; part < count; part++) {
-            int end = part == count - 1 ? raw.length() : raw.indexOf(separator, start);
-            parts[part] = raw.substring(start, end);
-            start = end + 1;
-        }
-        return parts;
     }
 
     private static boolean isEmpty(String value) {
