@@ -14,7 +14,8 @@
 #   PORT       Ward's MLLP/TLS listener (default 32575); DOWNSTREAM_PORT (default 32576)
 #   WARMUP_RATE, WARMUP_PASS: the unreported warm-up pass before the sweep, sustained and alarm steps
 #              (default 1000 msg/s for 30s)
-#   IDLE_CONNECTIONS (default 1000); PROFILE_RATE (default 1000 msg/s), PROFILE_SECONDS (default 40)
+#   IDLE_CONNECTIONS (default 1000); PROFILE_RATE (default 1000 msg/s; "closed" for the closed loop),
+#   PROFILE_SECONDS (default 40), PROFILE_WARMUP (seconds of load before the window, default 30)
 #   JAVA       java binary (default: java on PATH); WARD_JAR (default routes/target/ward.jar)
 #
 # Full pipeline: mutual TLS with revocation checks, device identity binding, PCD profile
@@ -351,42 +352,49 @@ thread_ticks() {
 }
 
 step_profile() {
-  # JFR over a window after a 30 s warm-up, and Ward's CPU time over the same window from /proc (per
+  # JFR over a window after a warm-up (PROFILE_WARMUP), and Ward's CPU time over the same window from /proc (per
   # thread too: JIT compiler and GC threads do not appear in JFR's execution samples), so the
   # shares become CPU time per message.
-  local rate="${PROFILE_RATE:-1000}" seconds="${PROFILE_SECONDS:-40}"
+  local rate="${PROFILE_RATE:-1000}" seconds="${PROFILE_SECONDS:-40}" warm="${PROFILE_WARMUP:-30}"
+  local offered=(--rate "$rate")
+  [ "$rate" = closed ] && offered=()
   prepare; start_sink
-  start_ward "$WORK/ward.yaml" "" "$WORK/ward-profile.log"
+  rm -f "$WORK/ward.jfr"
+  # JFR runs from the start: starting it later retransforms JDK classes and sets off recompilation
+  # inside the window. Only the window's samples are counted.
+  start_ward "$WORK/ward.yaml" "-XX:StartFlightRecording=name=ward,settings=profile,filename=$WORK/ward.jfr,dumponexit=true" \
+    "$WORK/ward-profile.log"
   machine >"$OUT/profile.txt"
-  log "profile: $rate msg/s offered; JFR over $seconds s after a 30 s warm-up"
-  bench --rate "$rate" --duration "$((seconds + 25))s" --warmup 10s >"$OUT/profile-bench.json" &
+  log "profile: $rate msg/s offered; JFR over $seconds s after a $warm s warm-up"
+  bench "${offered[@]}" --duration "$((seconds + 2))s" --warmup "$((warm - 1))s" >"$OUT/profile-bench.json" &
   local load=$! ticks
   ticks=$(getconf CLK_TCK)
-  sleep 30
-  rm -f "$WORK/ward.jfr"
-  jcmd "$WARD_PID" JFR.start name=ward settings=profile filename="$WORK/ward.jfr" >/dev/null
+  sleep "$warm"
+  local window_from window_to
+  window_from=$(date +%s%3N)
   thread_ticks "$WARD_PID" >"$WORK/ticks-0"
   sleep "$seconds"
   thread_ticks "$WARD_PID" >"$WORK/ticks-1"
-  jcmd "$WARD_PID" JFR.stop name=ward >/dev/null
+  window_to=$(date +%s%3N)
+  jcmd "$WARD_PID" JFR.dump name=ward filename="$WORK/ward.jfr" >/dev/null
   wait "$load" || true
   {
     echo "after: load average $(cut -d' ' -f1-3 /proc/loadavg)"
     local cpu='NR == FNR { before[$2] = $1; next }
       { name = $3; for (i = 4; i <= NF; i++) name = name " " $i; gsub(/[0-9]+/, "N", name)
         used = $1 - before[$2]; total += used; byName[name] += used }'
-    # the bench's own rate (its window is a little longer than the JFR window, both after warm-up)
+    # the bench's own rate: its measuring window is the JFR window within a second or two
     local achieved
     achieved=$(grep -m1 '"messagesPerSecond"' "$OUT/profile-bench.json" | sed 's/[^0-9.]//g')
     awk -v hz="$ticks" -v rate="$rate" -v got="${achieved:-0}" -v s="$seconds" "$cpu"'
-      END { printf "Ward CPU over the %d s window: %.1f s; %.0f msg/s acknowledged (%d offered): %.0f µs CPU per message\n",
+      END { printf "Ward CPU over the %d s window: %.1f s; %.0f msg/s acknowledged (%s offered): %.0f µs CPU per message\n",
               s, total / hz, got, rate, (got > 0 ? total / hz * 1e6 / (got * s) : 0) }' "$WORK/ticks-0" "$WORK/ticks-1"
     echo "CPU by thread (kernel thread names, digits as N):"
     awk "$cpu"' END { for (n in byName) if (byName[n] > 0) printf "  %5.1f %%  %s\n", 100 * byName[n] / total, n }' \
       "$WORK/ticks-0" "$WORK/ticks-1" | sort -rn
   } >>"$OUT/profile.txt"
   stop_ward
-  "$JAVA" -cp "$BENCH_CP" org.ward.bench.JfrCosts "$WORK/ward.jfr" >>"$OUT/profile.txt"
+  "$JAVA" -cp "$BENCH_CP" org.ward.bench.JfrCosts "$WORK/ward.jfr" "$window_from" "$window_to" >>"$OUT/profile.txt"
   cat "$OUT/profile.txt"
 }
 

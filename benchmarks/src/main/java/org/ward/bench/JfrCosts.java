@@ -47,10 +47,14 @@ public final class JfrCosts {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: JfrCosts RECORDING.jfr");
+        if (args.length != 1 && args.length != 3) {
+            System.err.println("usage: JfrCosts RECORDING.jfr [FROM_EPOCH_MILLIS TO_EPOCH_MILLIS]");
             System.exit(2);
         }
+        // A recording started with the JVM and cut to a window afterwards: starting JFR in a running
+        // JVM retransforms the JDK's I/O classes and sets off a wave of recompilation inside the window.
+        long from = args.length == 3 ? Long.parseLong(args[1]) : Long.MIN_VALUE;
+        long to = args.length == 3 ? Long.parseLong(args[2]) : Long.MAX_VALUE;
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusiveWard = new HashMap<>();
         Map<String, Integer> parts = new LinkedHashMap<>();
@@ -59,6 +63,10 @@ public final class JfrCosts {
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                continue;
+            }
+            long at = event.getStartTime().toEpochMilli();
+            if (at < from || at > to) {
                 continue;
             }
             samples++;

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Writes a batch of records in one transaction on the one connection it owns, and forces it to disk.
- * Used by one thread only: the committer's. After a failure the connection is dropped; the next batch
- * opens a new one.
+ * Used by one thread only: the committer's. The connection keeps its statements prepared; after a
+ * failure it is dropped with them, and the next batch opens a new one. Message ids come from the
+ * sequence a block at a time ({@link #ID_BLOCK}), so a batch usually costs no sequence query.
  */
 final class BatchWriter implements AutoCloseable {
 
@@ -28,13 +29,28 @@ final class BatchWriter implements AutoCloseable {
             + " attempts) VALUES (?, ?, '" + DeliveryStatus.PENDING.name() + "', 0)";
     /** A connection idle longer than this is checked before use: the server may have restarted meanwhile. */
     private static final long IDLE_CHECK_NANOS = 1_000_000_000L;
+    /**
+     * Ids taken from the sequence at once. They are handed out in order by this one thread, so ids still
+     * increase in commit order; a restart leaves a gap of at most this many (a sequence promises no
+     * gap-free numbering anyway: a rolled-back batch leaves one too).
+     */
+    static final int ID_BLOCK = 1000;
 
     private final ConnectionFactory connections;
     private final Dialect dialect;
     private final PayloadCipher cipher;
     private final int timeoutSeconds;
     private Connection connection;
+    private Statements statements;
     private long lastUsed;
+    /** The block of ids last taken from the sequence, and how many of it are handed out. */
+    private long[] idBlock = new long[0];
+    private int idsUsed;
+
+    /** The statements of one connection, prepared once. */
+    private record Statements(PreparedStatement nextIds, PreparedStatement message, PreparedStatement patient,
+            PreparedStatement delivery, Statement sync) {
+    }
 
     BatchWriter(ConnectionFactory connections, Dialect dialect, PayloadCipher cipher, int timeoutSeconds) {
         this.connections = connections;
@@ -50,12 +66,12 @@ final class BatchWriter implements AutoCloseable {
     List<JournalEntry> write(List<InboundRecord> records) throws SQLException {
         try {
             Connection c = connection();
-            long[] ids = nextIds(c, records.size());
-            insertMessages(c, ids, records);
-            insertPatients(c, ids, records);
-            insertDeliveries(c, ids, records);
+            long[] ids = nextIds(records.size());
+            insertMessages(ids, records);
+            insertPatients(ids, records);
+            insertDeliveries(ids, records);
             c.commit();
-            sync(c);
+            sync();
             lastUsed = System.nanoTime();
             List<JournalEntry> entries = new ArrayList<>(records.size());
             for (int i = 0; i < ids.length; i++) {
@@ -75,101 +91,121 @@ final class BatchWriter implements AutoCloseable {
             discard(stale);
         }
         if (connection == null) {
-            connection = connections.open();
-            connection.setAutoCommit(false);
+            Connection opened = connections.open();
+            try {
+                opened.setAutoCommit(false);
+                statements = new Statements(prepare(opened, dialect.nextIdsSql()), prepare(opened, INSERT_MESSAGE),
+                        prepare(opened, INSERT_PATIENT), prepare(opened, INSERT_DELIVERY), opened.createStatement());
+                statements.sync().setQueryTimeout(timeoutSeconds);
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    opened.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
+            connection = opened;
         }
         return connection;
     }
 
-    private long[] nextIds(Connection c, int count) throws SQLException {
+    private PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        PreparedStatement statement = c.prepareStatement(sql);
+        statement.setQueryTimeout(timeoutSeconds);
+        return statement;
+    }
+
+    /** Ids for {@code count} rows, in increasing order: a batch's rows in the order they were appended. */
+    private long[] nextIds(int count) throws SQLException {
         long[] ids = new long[count];
-        try (PreparedStatement statement = c.prepareStatement(dialect.nextIdsSql())) {
-            statement.setQueryTimeout(timeoutSeconds);
-            statement.setInt(1, count);
-            try (ResultSet rows = statement.executeQuery()) {
-                int i = 0;
-                while (rows.next()) {
-                    ids[i++] = rows.getLong(1);
-                }
-                if (i != count) {
-                    throw new SQLException("the id sequence returned " + i + " of " + count + " ids");
-                }
+        for (int i = 0; i < count; i++) {
+            if (idsUsed == idBlock.length) {
+                takeIdBlock(Math.max(ID_BLOCK, count - i));
             }
+            ids[i] = idBlock[idsUsed++];
         }
-        // Ids are handed out in commit order: a batch's rows in the order they were appended.
-        Arrays.sort(ids);
         return ids;
     }
 
-    private void insertMessages(Connection c, long[] ids, List<InboundRecord> records) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(INSERT_MESSAGE)) {
-            insert.setQueryTimeout(timeoutSeconds);
-            for (int i = 0; i < ids.length; i++) {
-                InboundRecord record = records.get(i);
-                insert.setLong(1, ids[i]);
-                insert.setObject(2, OffsetDateTime.ofInstant(record.receivedAt(), ZoneOffset.UTC));
-                insert.setString(3, record.listener());
-                insert.setString(4, record.sender().subject());
-                insert.setString(5, record.sender().serialHex());
-                setNullable(insert, 6, record.sender().deviceEui64());
-                insert.setString(7, record.messageType());
-                insert.setString(8, record.controlId());
-                setNullable(insert, 9, record.transaction());
-                insert.setString(10, record.charset().name());
-                insert.setString(11, MessageStatus.ACCEPTED.name());
-                insert.setString(12, cipher.keyId());
-                insert.setBytes(13, cipher.seal(ids[i], record.payloadUnsafe()));
-                insert.addBatch();
+    private void takeIdBlock(int size) throws SQLException {
+        long[] block = new long[size];
+        PreparedStatement statement = statements.nextIds();
+        statement.setInt(1, size);
+        try (ResultSet rows = statement.executeQuery()) {
+            int i = 0;
+            while (rows.next()) {
+                block[i++] = rows.getLong(1);
             }
+            if (i != size) {
+                throw new SQLException("the id sequence returned " + i + " of " + size + " ids");
+            }
+        }
+        Arrays.sort(block);
+        idBlock = block;
+        idsUsed = 0;
+    }
+
+    private void insertMessages(long[] ids, List<InboundRecord> records) throws SQLException {
+        PreparedStatement insert = statements.message();
+        for (int i = 0; i < ids.length; i++) {
+            InboundRecord record = records.get(i);
+            insert.setLong(1, ids[i]);
+            insert.setObject(2, OffsetDateTime.ofInstant(record.receivedAt(), ZoneOffset.UTC));
+            insert.setString(3, record.listener());
+            insert.setString(4, record.sender().subject());
+            insert.setString(5, record.sender().serialHex());
+            setNullable(insert, 6, record.sender().deviceEui64());
+            insert.setString(7, record.messageType());
+            insert.setString(8, record.controlId());
+            setNullable(insert, 9, record.transaction());
+            insert.setString(10, record.charset().name());
+            insert.setString(11, MessageStatus.ACCEPTED.name());
+            insert.setString(12, cipher.keyId());
+            insert.setBytes(13, cipher.seal(ids[i], record.payloadUnsafe()));
+            insert.addBatch();
+        }
+        insert.executeBatch();
+    }
+
+    private void insertPatients(long[] ids, List<InboundRecord> records) throws SQLException {
+        boolean any = false;
+        PreparedStatement insert = statements.patient();
+        for (int i = 0; i < ids.length; i++) {
+            List<String> patients = records.get(i).patientIds();
+            for (int ordinal = 0; ordinal < patients.size(); ordinal++) {
+                insert.setLong(1, ids[i]);
+                insert.setInt(2, ordinal);
+                insert.setString(3, patients.get(ordinal));
+                insert.addBatch();
+                any = true;
+            }
+        }
+        if (any) {
             insert.executeBatch();
         }
     }
 
-    private void insertPatients(Connection c, long[] ids, List<InboundRecord> records) throws SQLException {
+    private void insertDeliveries(long[] ids, List<InboundRecord> records) throws SQLException {
         boolean any = false;
-        try (PreparedStatement insert = c.prepareStatement(INSERT_PATIENT)) {
-            insert.setQueryTimeout(timeoutSeconds);
-            for (int i = 0; i < ids.length; i++) {
-                List<String> patients = records.get(i).patientIds();
-                for (int ordinal = 0; ordinal < patients.size(); ordinal++) {
-                    insert.setLong(1, ids[i]);
-                    insert.setInt(2, ordinal);
-                    insert.setString(3, patients.get(ordinal));
-                    insert.addBatch();
-                    any = true;
-                }
+        PreparedStatement insert = statements.delivery();
+        for (int i = 0; i < ids.length; i++) {
+            for (String destination : records.get(i).destinations()) {
+                insert.setLong(1, ids[i]);
+                insert.setString(2, destination);
+                insert.addBatch();
+                any = true;
             }
-            if (any) {
-                insert.executeBatch();
-            }
+        }
+        if (any) {
+            insert.executeBatch();
         }
     }
 
-    private void insertDeliveries(Connection c, long[] ids, List<InboundRecord> records) throws SQLException {
-        boolean any = false;
-        try (PreparedStatement insert = c.prepareStatement(INSERT_DELIVERY)) {
-            insert.setQueryTimeout(timeoutSeconds);
-            for (int i = 0; i < ids.length; i++) {
-                for (String destination : records.get(i).destinations()) {
-                    insert.setLong(1, ids[i]);
-                    insert.setString(2, destination);
-                    insert.addBatch();
-                    any = true;
-                }
-            }
-            if (any) {
-                insert.executeBatch();
-            }
-        }
-    }
-
-    private void sync(Connection c) throws SQLException {
+    private void sync() throws SQLException {
         var sql = dialect.syncAfterCommitSql();
         if (sql.isPresent()) {
-            try (Statement statement = c.createStatement()) {
-                statement.setQueryTimeout(timeoutSeconds);
-                statement.execute(sql.get());
-            }
+            statements.sync().execute(sql.get());
         }
     }
 
@@ -192,6 +228,7 @@ final class BatchWriter implements AutoCloseable {
             cause.addSuppressed(closing);
         } finally {
             connection = null;
+            statements = null;
         }
     }
 
@@ -202,6 +239,7 @@ final class BatchWriter implements AutoCloseable {
                 connection.close();
             } finally {
                 connection = null;
+                statements = null;
             }
         }
     }

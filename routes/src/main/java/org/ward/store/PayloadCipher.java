@@ -24,6 +24,8 @@ final class PayloadCipher {
     private final SecretKey key;
     private final String keyId;
     private final SecureRandom random;
+    /** Looking a Cipher up costs more than sealing a message; each thread keeps one and re-inits it per use. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PayloadCipher::newCipher);
 
     PayloadCipher(SecretKey key, String keyId, SecureRandom random) {
         this.key = Objects.requireNonNull(key, "key");
@@ -43,7 +45,7 @@ final class PayloadCipher {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(aad(messageId));
             byte[] sealed = new byte[IV_BYTES + cipher.getOutputSize(plaintext.length)];
@@ -70,7 +72,7 @@ final class PayloadCipher {
                     + " is shorter than an AES-GCM IV and tag", null);
         }
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
             cipher.updateAAD(aad(messageId));
             return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
@@ -79,6 +81,14 @@ final class PayloadCipher {
                     + " failed AES-GCM authentication: the row was altered or sealed under another key", e);
         } catch (GeneralSecurityException e) {
             throw new JournalException("cannot open the payload of message " + messageId, e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new JournalException("this JVM offers no " + TRANSFORMATION, e);
         }
     }
 

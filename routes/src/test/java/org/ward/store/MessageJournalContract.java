@@ -124,6 +124,48 @@ abstract class MessageJournalContract {
     }
 
     @Test
+    void idsKeepIncreasingPastOneBlockOfTheSequenceAndAfterAReopen() throws Exception {
+        int appends = BatchWriter.ID_BLOCK + 7;
+        List<Long> ids = new ArrayList<>();
+        try (MessageJournal journal = JdbcMessageJournal.open(config)) {
+            // Queued in this order without waiting, so they are committed in this order (many per batch).
+            List<CompletableFuture<JournalEntry>> pending = new ArrayList<>();
+            for (int i = 0; i < appends; i++) {
+                pending.add(journal.append(JournalRecords.record("BLOCK-" + i)));
+            }
+            for (CompletableFuture<JournalEntry> append : pending) {
+                ids.add(append.get(COMMIT_WAIT.toSeconds(), TimeUnit.SECONDS).id());
+            }
+        }
+        assertThat(ids).hasSize(appends).isSorted().doesNotHaveDuplicates();
+
+        MessageJournal reopened = open();
+        long after = commit(reopened, JournalRecords.record("AFTER-REOPEN")).id();
+        assertThat(after).isGreaterThan(ids.get(ids.size() - 1));
+        assertThat(reopened.list(JournalQuery.all().after(ids.get(ids.size() - 1))).stream()
+                .map(JournalEntry::controlId)).containsExactly("AFTER-REOPEN");
+    }
+
+    @Test
+    void theSchemaKeepsNoIndexOnStatusOrMessageType() throws Exception {
+        open();
+        Set<String> indexes = new HashSet<>();
+        try (Connection connection = backend().rawConnection(config)) {
+            for (String table : List.of("messages", "MESSAGES")) {
+                try (ResultSet rows = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
+                    while (rows.next()) {
+                        if (rows.getString("INDEX_NAME") != null) {
+                            indexes.add(rows.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(indexes).contains("messages_received_at_idx", "messages_control_id_idx")
+                .doesNotContain("messages_status_idx", "messages_message_type_idx");
+    }
+
+    @Test
     void concurrentAppendsFromEightThreadsAreEachCommittedOnce() throws Exception {
         MessageJournal journal = open();
         int threads = 8;
