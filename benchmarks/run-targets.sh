@@ -13,9 +13,9 @@
 #   DURATION   measured time per sweep point (default 30s); WARMUP (default 10s)
 #   PORT       Ward's MLLP/TLS listener (default 32575); DOWNSTREAM_PORT (default 32576)
 #   WARMUP_RATE, WARMUP_PASS: the unreported warm-up pass before the sweep, sustained and alarm steps
-#              (default 1000 msg/s for 30s)
+#              (default closed loop for 180s: until the JIT has settled)
 #   IDLE_CONNECTIONS (default 1000); PROFILE_RATE (default 1000 msg/s; "closed" for the closed loop),
-#   PROFILE_SECONDS (default 40), PROFILE_WARMUP (seconds of load before the window, default 30)
+#   PROFILE_SECONDS (default 40), PROFILE_WARMUP (seconds of load before the window, default 200)
 #   JAVA       java binary (default: java on PATH); WARD_JAR (default routes/target/ward.jar)
 #
 # Full pipeline: mutual TLS with revocation checks, device identity binding, PCD profile
@@ -238,14 +238,29 @@ step_startup() {
 
 # A fresh Ward compiles its hot paths during the first tens of seconds; this pass (not reported)
 # keeps that out of the first measured point. Then the backlog it left downstream is drained.
+# Load until the JIT has compiled the pipeline: on 2 cores the compiler threads compete with Ward
+# for the CPU, and throughput keeps rising for about 150-200 s of load (docs/BENCHMARKS.md, "Warm-up").
 warm_up() {
-  log "warm-up: ${WARMUP_RATE:-1000} msg/s for ${WARMUP_PASS:-30s}, not reported"
-  bench --rate "${WARMUP_RATE:-1000}" --duration "${WARMUP_PASS:-30s}" --warmup 0s >"$WORK/warm-up.json" || true
+  local rate="${WARMUP_RATE:-closed}" offered=()
+  [ "$rate" != closed ] && offered=(--rate "$rate")
+  log "warm-up: $rate for ${WARMUP_PASS:-180s}, not reported"
+  bench "${offered[@]}" --duration "${WARMUP_PASS:-180s}" --warmup 0s >"$WORK/warm-up.json" || true
   await_drain 300 >/dev/null
+}
+
+# Each measuring step starts on an empty journal and audit spool, so that one step's files (H2's grows
+# with every message) do not weigh on the next. Their sizes are kept in journal-sizes.txt.
+fresh_data() {
+  if [ -d "$WORK/var/journal" ]; then
+    echo "$1: before it, journal $(du -sh "$WORK/var/journal" | cut -f1), audit spool $(du -sh "$WORK/var/audit-spool" 2>/dev/null | cut -f1)" \
+      >>"$OUT/journal-sizes.txt"
+  fi
+  rm -rf "$WORK/var/journal" "$WORK/var/audit-spool"
 }
 
 step_sweep() {
   prepare; start_sink
+  fresh_data sweep
   start_ward "$WORK/ward.yaml" "" "$WORK/ward-sweep.log"
   warm_up
   machine >"$OUT/sweep-machine.txt"
@@ -263,6 +278,7 @@ step_sweep() {
 
 step_sustained() {
   prepare; start_sink
+  fresh_data sustained
   start_ward "$WORK/ward.yaml" "" "$WORK/ward-sustained.log"
   # Whatever an earlier step left queued is delivered before the measurement, so that it measures
   # intake and delivery of its own messages only.
@@ -284,6 +300,7 @@ step_sustained() {
 
 step_alarm() {
   prepare; start_sink
+  fresh_data alarm
   start_ward "$WORK/ward.yaml" "" "$WORK/ward-alarm.log"
   await_drain 300 >/dev/null
   warm_up
@@ -355,10 +372,11 @@ step_profile() {
   # JFR over a window after a warm-up (PROFILE_WARMUP), and Ward's CPU time over the same window from /proc (per
   # thread too: JIT compiler and GC threads do not appear in JFR's execution samples), so the
   # shares become CPU time per message.
-  local rate="${PROFILE_RATE:-1000}" seconds="${PROFILE_SECONDS:-40}" warm="${PROFILE_WARMUP:-30}"
+  local rate="${PROFILE_RATE:-1000}" seconds="${PROFILE_SECONDS:-40}" warm="${PROFILE_WARMUP:-200}"
   local offered=(--rate "$rate")
   [ "$rate" = closed ] && offered=()
   prepare; start_sink
+  fresh_data profile
   rm -f "$WORK/ward.jfr"
   # JFR runs from the start: starting it later retransforms JDK classes and sets off recompilation
   # inside the window. Only the window's samples are counted.

@@ -131,7 +131,7 @@ public final class Hl7Reader {
 
     private static ErrorLocation locationOf(Location location) {
         if (location == null || location.getSegmentName() == null
-                || !location.getSegmentName().matches("[A-Z][A-Z0-9]{2}")) {
+                || !ErrorLocation.isSegmentId(location.getSegmentName())) {
             return null;
         }
         int field = Math.max(location.getField(), 0);

@@ -20,14 +20,14 @@ final class MissingValueType {
         if (header == null) {
             return Optional.empty();
         }
-        String separator = java.util.regex.Pattern.quote(String.valueOf(header.fieldSeparator()));
+        char separator = header.fieldSeparator();
         int obx = 0;
-        for (String segment : text.split("\r")) {
+        for (String segment : MessageHeader.split(text, '\r')) {
             if (!segment.startsWith("OBX")) {
                 continue;
             }
             obx++;
-            String[] fields = segment.split(separator, -1);
+            String[] fields = MessageHeader.split(segment, separator);
             boolean valueTypeEmpty = fields.length <= 2 || fields[2].isEmpty();
             boolean valuePresent = fields.length > 5 && !fields[5].isEmpty();
             if (valueTypeEmpty && valuePresent) {

@@ -3,7 +3,6 @@ package org.ward.profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.ward.hl7.ErrorLocation;
 import org.ward.hl7.MessageHeader;
 
@@ -25,28 +24,28 @@ public final class DeviceClaims {
     public static List<ClaimedDevice> in(String text) {
         MessageHeader header = MessageHeader.read(text).orElseThrow(
                 () -> new IllegalArgumentException("not an HL7 message"));
-        String fields = Pattern.quote(String.valueOf(header.fieldSeparator()));
-        String components = Pattern.quote(String.valueOf(header.componentSeparator()));
-        String repetitions = Pattern.quote(String.valueOf(header.encodingCharacters().length() > 1
-                ? header.encodingCharacters().charAt(1) : '~'));
+        // Split by character, not by regular expression: this runs for every message before its ACK.
+        char fields = header.fieldSeparator();
+        char components = header.componentSeparator();
+        char repetitions = header.encodingCharacters().length() > 1 ? header.encodingCharacters().charAt(1) : '~';
         List<ClaimedDevice> claims = new ArrayList<>();
-        String[] msh3 = header.field(3).split(components, -1);
+        String[] msh3 = MessageHeader.split(header.field(3), components);
         if (msh3.length >= 3 && msh3[2].equalsIgnoreCase(EUI64)) {
             claims.add(new ClaimedDevice(normalise(msh3[1]), new ErrorLocation("MSH", 1, 3, 1, 2)));
         }
         int obx = 0;
-        for (String segment : text.split("\r")) {
+        for (String segment : MessageHeader.split(text, '\r')) {
             if (!segment.startsWith("OBX")) {
                 continue;
             }
             obx++;
-            String[] values = segment.split(fields, -1);
+            String[] values = MessageHeader.split(segment, fields);
             if (values.length <= 18 || values[18].isEmpty()) {
                 continue;
             }
-            String[] reps = values[18].split(repetitions, -1);
+            String[] reps = MessageHeader.split(values[18], repetitions);
             for (int rep = 0; rep < reps.length; rep++) {
-                String[] ei = reps[rep].split(components, -1);
+                String[] ei = MessageHeader.split(reps[rep], components);
                 if (ei.length >= 2 && ei[1].equalsIgnoreCase(EUI64)) {
                     claims.add(new ClaimedDevice(normalise(ei[0]), new ErrorLocation("OBX", obx, 18, rep + 1, 1)));
                 }

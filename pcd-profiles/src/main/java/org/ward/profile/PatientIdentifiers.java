@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.ward.hl7.MessageHeader;
 
 /**
@@ -19,14 +18,14 @@ public final class PatientIdentifiers {
     /** @param text the message with CR segment terminators */
     public static List<String> in(String text) {
         MessageHeader header = MessageHeader.read(text).orElseThrow(() -> new IllegalArgumentException("not an HL7 message"));
-        String fields = Pattern.quote(String.valueOf(header.fieldSeparator()));
+        char fields = header.fieldSeparator();
         char repetition = header.encodingCharacters().length() > 1 ? header.encodingCharacters().charAt(1) : '~';
         Set<String> patients = new LinkedHashSet<>();
-        for (String segment : text.split("\r")) {
+        for (String segment : MessageHeader.split(text, '\r')) {
             if (!segment.startsWith("PID")) {
                 continue;
             }
-            String[] values = segment.split(fields, -1);
+            String[] values = MessageHeader.split(segment, fields);
             if (values.length > 3 && !values[3].isEmpty()) {
                 int end = values[3].indexOf(repetition);
                 patients.add(end < 0 ? values[3] : values[3].substring(0, end));

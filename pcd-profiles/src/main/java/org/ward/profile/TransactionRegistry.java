@@ -3,7 +3,6 @@ package org.ward.profile;
 import ca.uhn.hl7v2.ErrorCode;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.ward.hl7.ErrorLocation;
 import org.ward.hl7.Hl7Problem;
 import org.ward.hl7.MessageHeader;
@@ -50,7 +49,7 @@ public final class TransactionRegistry {
             return refuse(ErrorCode.REQUIRED_FIELD_MISSING, ErrorLocation.field("MSH", 1, 21),
                     "MSH-21 message profile identifier is required for " + transaction.get().id());
         }
-        String[] repetitions = msh21.split(Pattern.quote(String.valueOf(repetitionSeparator(header))), -1);
+        String[] repetitions = MessageHeader.split(msh21, repetitionSeparator(header));
         for (String repetition : repetitions) {
             String oid = component(repetition, header.componentSeparator(), 3);
             if (identifiers.identifies(transaction.get(), oid)) {
@@ -70,7 +69,7 @@ public final class TransactionRegistry {
     }
 
     private static String component(String field, char separator, int n) {
-        String[] components = field.split(Pattern.quote(String.valueOf(separator)), -1);
+        String[] components = MessageHeader.split(field, separator);
         return n <= components.length ? components[n - 1] : "";
     }
 }

@@ -212,6 +212,6 @@ final class ProfileConformanceCheck {
     }
 
     private static boolean isSegmentId(String name) {
-        return name != null && name.matches("[A-Z][A-Z0-9]{2}");
+        return ErrorLocation.isSegmentId(name);
     }
 }
