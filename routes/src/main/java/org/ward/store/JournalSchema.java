@@ -1,17 +1,32 @@
 package org.ward.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
+import org.ward.schema.AppliedSchema;
 
-/** Brings the journal schema up to date with the Flyway migrations in {@code db/journal/}. */
+/**
+ * Brings the journal schema up to date with the Flyway migrations in {@code db/journal/}; Flyway is
+ * not started when the history table already ends with {@link #VERSION}.
+ */
 final class JournalSchema {
 
     static final String LOCATION = "classpath:db/journal";
     static final String HISTORY_TABLE = "journal_schema_history";
+    /** The newest migration in {@link #LOCATION} (a test holds the two together). */
+    static final String VERSION = "3";
 
     private JournalSchema() {
     }
 
     static void migrate(JdbcConnections connections) {
+        try (Connection connection = connections.open()) {
+            if (AppliedSchema.isAt(connection, HISTORY_TABLE, VERSION)) {
+                return;
+            }
+        } catch (SQLException e) {
+            // Flyway opens its own connection and reports what is wrong.
+        }
         Flyway.configure(JournalSchema.class.getClassLoader())
                 .dataSource(connections.url(), connections.user(), connections.password())
                 .locations(LOCATION)

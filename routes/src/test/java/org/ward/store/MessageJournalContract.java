@@ -147,6 +147,26 @@ abstract class MessageJournalContract {
     }
 
     @Test
+    void anOpenedJournalIsAtTheNewestMigrationSoTheNextStartSkipsFlyway() throws Exception {
+        JdbcMessageJournal.open(config).close();
+        java.nio.file.Path scripts = java.nio.file.Path.of(getClass().getClassLoader().getResource("db/journal").toURI());
+        int newest;
+        try (java.util.stream.Stream<java.nio.file.Path> files = Files.list(scripts)) {
+            newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+        assertThat(JournalSchema.VERSION).as("JournalSchema.VERSION names the newest script").isEqualTo(String.valueOf(newest));
+        try (Connection connection = backend().rawConnection(config)) {
+            assertThat(org.ward.schema.AppliedSchema.isAt(connection, JournalSchema.HISTORY_TABLE, JournalSchema.VERSION))
+                    .isTrue();
+        }
+        // Opening again (Flyway skipped) finds the same journal.
+        MessageJournal again = open();
+        commit(again, JournalRecords.record("AFTER-SKIP"));
+        assertThat(again.list(JournalQuery.byControlId("AFTER-SKIP"))).hasSize(1);
+    }
+
+    @Test
     void theSchemaKeepsNoIndexOnStatusOrMessageType() throws Exception {
         open();
         Set<String> indexes = new HashSet<>();

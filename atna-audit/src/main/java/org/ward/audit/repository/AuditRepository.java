@@ -10,16 +10,18 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -29,7 +31,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ward.audit.fhir.AuditEventSearch;
@@ -188,20 +191,32 @@ public final class AuditRepository implements AutoCloseable {
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 
+    /**
+     * The JDK's own TLS context, wrapped for Netty. Not {@code SslContextBuilder.forServer}: Netty's
+     * server context class, as it initialises, parses a built-in PEM key through Bouncy Castle to probe
+     * a feature this receiver does not use, which took about half a second of Ward's start (issue 10).
+     */
     private static SslContext sslContext(RepositoryTlsCredentials credentials) {
         try {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             char[] password = credentials.password();
             kmf.init(credentials.keyStore(), password);
             Arrays.fill(password, '\0');
-            return SslContextBuilder.forServer(kmf)
-                    .sslProvider(SslProvider.JDK)
-                    .trustManager(credentials.trustAnchors().toArray(new X509Certificate[0]))
-                    .clientAuth(ClientAuth.REQUIRE) // RFC 5425 §5.2 / ITI-19: both ends authenticated
-                    .protocols(AuditTlsPolicy.PROTOCOLS)
-                    .ciphers(AuditTlsPolicy.CIPHER_SUITES, SupportedCipherSuiteFilter.INSTANCE)
-                    .build();
-        } catch (GeneralSecurityException | SSLException e) {
+            KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
+            anchors.load(null, null);
+            int n = 0;
+            for (X509Certificate anchor : credentials.trustAnchors()) {
+                anchors.setCertificateEntry("anchor-" + n++, anchor);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(anchors);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            return new JdkSslContext(context, false, AuditTlsPolicy.CIPHER_SUITES, SupportedCipherSuiteFilter.INSTANCE,
+                    ApplicationProtocolConfig.DISABLED,
+                    ClientAuth.REQUIRE, // RFC 5425 §5.2 / ITI-19: both ends authenticated
+                    AuditTlsPolicy.PROTOCOLS.toArray(new String[0]), false);
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("cannot build the audit repository TLS context: " + e.getMessage(), e);
         }
     }
