@@ -297,7 +297,10 @@ public final class FacilityPki {
         }
         PublishedCrl current;
         try {
-            current = PublishedCrl.read(directory.crlDer(), directory.crlPem(), loadCa().issuingCertificate());
+            // The issuing CA's certificate, not its key store: opening the CA's two PKCS#12 files (a key
+            // derivation each) took half a second of every start, for a CRL that is rarely due.
+            current = PublishedCrl.read(directory.crlDer(), directory.crlPem(),
+                    PemCertificates.read(directory.issuingCaPem()).get(0));
         } catch (PkiException e) {
             return Optional.of("the current CRL is unusable: " + e.getMessage());
         }
