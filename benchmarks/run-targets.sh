@@ -236,15 +236,18 @@ step_startup() {
   cat "$OUT/startup.txt"
 }
 
-# A fresh Ward compiles its hot paths during the first tens of seconds; this pass (not reported)
-# keeps that out of the first measured point. Then the backlog it left downstream is drained.
-# Load until the JIT has compiled the pipeline: on 2 cores the compiler threads compete with Ward
-# for the CPU, and throughput keeps rising for about 150-200 s of load (docs/BENCHMARKS.md, "Warm-up").
+# A fresh Ward compiles its hot paths under load: on 2 cores the JIT's threads compete with Ward for
+# the CPU, and throughput keeps rising for about 150-200 s (docs/BENCHMARKS.md, "Warm-up"). This pass
+# (not reported) keeps that out of the measured points; then the backlog it left downstream is drained.
 warm_up() {
   local rate="${WARMUP_RATE:-closed}" offered=()
   [ "$rate" != closed ] && offered=(--rate "$rate")
   log "warm-up: $rate for ${WARMUP_PASS:-180s}, not reported"
-  bench "${offered[@]}" --duration "${WARMUP_PASS:-180s}" --warmup 0s >"$WORK/warm-up.json" || true
+  bench "${offered[@]}" --duration "${WARMUP_PASS:-180s}" --warmup 0s >"$WORK/warm-up.json" \
+    2>"$WORK/warm-up.progress" || true
+  # The warm-up curve: msg/s acknowledged in each 10 s of the pass, from the progress line.
+  tr '\r' '\n' <"$WORK/warm-up.progress" | awk -v step="$1" '$2 == "measuring" && $3 % 10 == 0 {
+      line = line sprintf(" %s", $5) } END { print step ": msg/s at 10 s, 20 s, ...:" line }' >>"$OUT/warm-up.txt"
   await_drain 300 >/dev/null
 }
 
@@ -262,7 +265,7 @@ step_sweep() {
   prepare; start_sink
   fresh_data sweep
   start_ward "$WORK/ward.yaml" "" "$WORK/ward-sweep.log"
-  warm_up
+  warm_up sweep
   machine >"$OUT/sweep-machine.txt"
   for rate in $RATES; do
     log "sweep: $rate msg/s offered, baseline then Ward"
@@ -283,7 +286,7 @@ step_sustained() {
   # Whatever an earlier step left queued is delivered before the measurement, so that it measures
   # intake and delivery of its own messages only.
   await_drain 300 >/dev/null
-  warm_up
+  warm_up sustained
   log "sustained: closed loop, 16 connections, 60 s measured, baseline then Ward"
   local before after
   before=$(downstream_count)
@@ -303,7 +306,7 @@ step_alarm() {
   fresh_data alarm
   start_ward "$WORK/ward.yaml" "" "$WORK/ward-alarm.log"
   await_drain 300 >/dev/null
-  warm_up
+  warm_up alarm
   machine >"$OUT/alarm.txt"
   log "alarm: PCD-04 alone, one connection, 50 msg/s"
   bench --connections 1 --rate 50 --message "$WORK/pcd-04.hl7" --duration 30s --warmup 10s \
