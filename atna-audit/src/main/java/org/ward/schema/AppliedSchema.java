@@ -21,6 +21,21 @@ public final class AppliedSchema {
     private AppliedSchema() {
     }
 
+    /** Opens a connection to the database whose history is read. */
+    @FunctionalInterface
+    public interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    /** As {@link #isAt(Connection, String, String)} on a connection of its own; false when none opens. */
+    public static boolean isAt(Opener database, String historyTable, String version) {
+        try (Connection connection = database.open()) {
+            return isAt(connection, historyTable, version);
+        } catch (SQLException e) {
+            return false; // Flyway opens its own connection and reports what is wrong
+        }
+    }
+
     /**
      * Whether the newest row of {@code historyTable} (by {@code installed_rank}) is the successful
      * migration to {@code version}. False also when the table cannot be read.

@@ -33,7 +33,6 @@ import org.ward.audit.model.NetworkAccessPoint;
 import org.ward.hl7.MessageHeader;
 import org.ward.profile.Assessment;
 import org.ward.profile.ClaimedDevice;
-import org.ward.profile.PatientIdentifiers;
 import org.ward.profile.PcdTransaction;
 import org.ward.tls.NodeAuthenticationListener;
 import org.ward.tls.PeerIdentity;
@@ -73,13 +72,12 @@ final class AuditTrail implements NodeAuthenticationListener, PkiEventListener {
     /**
      * Import (110107) for a message Ward took or refused, one record per patient (ITI-20): success
      * for AA/CA, minor failure (4) for content errors, serious failure (8) for refusals.
+     *
+     * @param patients the message's patient ids (PID-3), as the listener read them once for the journal too
+     * @param changes  what the send policy removed
      */
-    void received(Assessment assessment, PeerIdentity peer, SocketAddress remote) {
-        received(assessment, peer, remote, List.of());
-    }
-
-    /** As {@link #received(Assessment, PeerIdentity, SocketAddress)}, listing what the send policy removed. */
-    void received(Assessment assessment, PeerIdentity peer, SocketAddress remote, List<PolicyChange> changes) {
+    void received(Assessment assessment, List<String> patients, PeerIdentity peer, SocketAddress remote,
+                  List<PolicyChange> changes) {
         if (assessment.header().isEmpty() || assessment.text().isEmpty() || assessment.transaction().isEmpty()) {
             return; // not an identifiable PCD message: its refusal is in the log; nothing about a patient to audit
         }
@@ -90,7 +88,6 @@ final class AuditTrail implements NodeAuthenticationListener, PkiEventListener {
             case ERROR -> EventOutcome.MINOR_FAILURE;
             case REJECTED -> EventOutcome.SERIOUS_FAILURE;
         };
-        List<String> patients = PatientIdentifiers.in(assessment.text().get());
         if (patients.isEmpty()) {
             LOG.warn("message control-id={} names no patient (PID-3); no Import record can be written for it",
                     msh.controlId());

@@ -100,9 +100,13 @@ public final class MllpInboundProcessor implements Processor {
             Assessment assessed = bindToSender(assessor.assess(payload, listener.defaultCharset(), listener.accept()),
                     peer, exchange, ctx.channel().remoteAddress());
             Enforced enforced = enforce(assessed, payload, access, roles, peer, ctx.channel().remoteAddress());
-            Assessment assessment = commit(auditable(enforced.assessment()), peer, enforced.payload(), roles, access);
+            // Read once: the journal row indexes them and the Import records name them.
+            List<String> patients = enforced.assessment().header().isPresent()
+                    ? enforced.assessment().text().map(PatientIdentifiers::in).orElse(List.of()) : List.of();
+            Assessment assessment = commit(auditable(enforced.assessment()), patients, peer, enforced.payload(), roles,
+                    access);
             log(assessment, payload, peer, ctx);
-            audit.received(assessment, peer, ctx.channel().remoteAddress(), enforced.changes());
+            audit.received(assessment, patients, peer, ctx.channel().remoteAddress(), enforced.changes());
             count(assessment.verdict().outcome());
             List<String> replies = acks.respond(assessment.header(), assessment.verdict());
             exchange.getMessage().setBody(replies.isEmpty() ? null : new MllpReplies(
@@ -201,8 +205,8 @@ public final class MllpInboundProcessor implements Processor {
      * after the commit is durable. A message that cannot be committed is answered AE/CE with ERR
      * 207, never AA/CA, and the sender keeps the responsibility to resend it.
      */
-    private Assessment commit(Assessment assessment, PeerIdentity peer, byte[] payload, Set<String> roles,
-                              AccessPolicy access) {
+    private Assessment commit(Assessment assessment, List<String> patients, PeerIdentity peer, byte[] payload,
+                              Set<String> roles, AccessPolicy access) {
         if (!assessment.verdict().outcome().isSuccess()) {
             return assessment;
         }
@@ -213,7 +217,7 @@ public final class MllpInboundProcessor implements Processor {
                 new Sender(peer.subject(), peer.serialHex().toLowerCase(java.util.Locale.ROOT),
                         peer.deviceEui64().orElse(null)),
                 header.field(9), header.controlId(), assessment.transaction().map(t -> t.id()).orElse(null),
-                PatientIdentifiers.in(assessment.text().orElseThrow()), assessment.charset(), payload, destinations);
+                patients, assessment.charset(), payload, destinations);
         try {
             journal.append(record).get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             queued.accept(destinations);

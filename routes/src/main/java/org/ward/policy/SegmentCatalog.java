@@ -8,6 +8,7 @@ import ca.uhn.hl7v2.parser.ModelClassFactory;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ward.hl7.ErrorLocation;
 import org.ward.profile.structure.PRT;
 
 /**
@@ -30,7 +31,7 @@ public final class SegmentCatalog {
 
     /** How many fields the segment defines; empty for an unknown segment and for Z segments. */
     public static OptionalInt fieldCount(String name) {
-        if (isZ(name) || !name.matches("[A-Z][A-Z0-9]{2}")) {
+        if (isZ(name) || !ErrorLocation.isSegmentId(name)) {
             return OptionalInt.empty();
         }
         return KNOWN.computeIfAbsent(name, SegmentCatalog::count);

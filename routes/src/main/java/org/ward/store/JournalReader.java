@@ -56,22 +56,11 @@ final class JournalReader implements AutoCloseable {
         }
         return read(c -> {
             String placeholders = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
-            Map<Long, JournalEntry> withoutPatients = new LinkedHashMap<>();
-            try (PreparedStatement select = prepare(c, "SELECT " + COLUMNS + " FROM messages WHERE id IN ("
-                    + placeholders + ")")) {
-                for (int i = 0; i < ids.size(); i++) {
-                    select.setLong(i + 1, ids.get(i));
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        JournalEntry entry = entry(rows, List.of());
-                        withoutPatients.put(entry.id(), entry);
-                    }
-                }
-            }
-            Map<Long, List<String>> patients = patients(c, List.copyOf(withoutPatients.keySet()));
             Map<Long, JournalEntry> entries = new HashMap<>();
-            withoutPatients.forEach((id, e) -> entries.put(id, withPatients(e, patients.getOrDefault(id, List.of()))));
+            for (JournalEntry entry : selectWithPatients(c, "SELECT " + COLUMNS + " FROM messages WHERE id IN ("
+                    + placeholders + ")", List.copyOf(ids))) {
+                entries.put(entry.id(), entry);
+            }
             return Collections.unmodifiableMap(entries);
         });
     }
@@ -90,23 +79,28 @@ final class JournalReader implements AutoCloseable {
                     query.patientId());
             sql.append(" ORDER BY id FETCH FIRST ? ROWS ONLY");
             parameters.add(query.limit());
-            Map<Long, JournalEntry> withoutPatients = new LinkedHashMap<>();
-            try (PreparedStatement select = prepare(c, sql.toString())) {
-                for (int i = 0; i < parameters.size(); i++) {
-                    select.setObject(i + 1, parameters.get(i));
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        JournalEntry entry = entry(rows, List.of());
-                        withoutPatients.put(entry.id(), entry);
-                    }
+            return selectWithPatients(c, sql.toString(), parameters);
+        });
+    }
+
+    /** The entries {@code sql} selects (in its order), each with its patients: one query for them all. */
+    private List<JournalEntry> selectWithPatients(Connection c, String sql, List<?> parameters) throws SQLException {
+        Map<Long, JournalEntry> withoutPatients = new LinkedHashMap<>();
+        try (PreparedStatement select = prepare(c, sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    JournalEntry entry = entry(rows, List.of());
+                    withoutPatients.put(entry.id(), entry);
                 }
             }
-            Map<Long, List<String>> patients = patients(c, List.copyOf(withoutPatients.keySet()));
-            return withoutPatients.values().stream()
-                    .map(e -> withPatients(e, patients.getOrDefault(e.id(), List.of())))
-                    .toList();
-        });
+        }
+        Map<Long, List<String>> patients = patients(c, List.copyOf(withoutPatients.keySet()));
+        return withoutPatients.values().stream()
+                .map(e -> withPatients(e, patients.getOrDefault(e.id(), List.of())))
+                .toList();
     }
 
     long count() {

@@ -1,7 +1,5 @@
 package org.ward.store;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.ward.schema.AppliedSchema;
 
@@ -20,12 +18,8 @@ final class JournalSchema {
     }
 
     static void migrate(JdbcConnections connections) {
-        try (Connection connection = connections.open()) {
-            if (AppliedSchema.isAt(connection, HISTORY_TABLE, VERSION)) {
-                return;
-            }
-        } catch (SQLException e) {
-            // Flyway opens its own connection and reports what is wrong.
+        if (AppliedSchema.isAt(connections::open, HISTORY_TABLE, VERSION)) {
+            return;
         }
         Flyway.configure(JournalSchema.class.getClassLoader())
                 .dataSource(connections.url(), connections.user(), connections.password())

@@ -84,12 +84,8 @@ final class AuditConnections {
     }
 
     void migrate() {
-        try (Connection connection = open()) {
-            if (AppliedSchema.isAt(connection, HISTORY_TABLE, SCHEMA_VERSION)) {
-                return;
-            }
-        } catch (SQLException e) {
-            // Flyway opens its own connection and reports what is wrong.
+        if (AppliedSchema.isAt(this::open, HISTORY_TABLE, SCHEMA_VERSION)) {
+            return;
         }
         Flyway.configure(AuditConnections.class.getClassLoader())
                 .dataSource(url, properties.getProperty("user"), properties.getProperty("password"))
