@@ -55,14 +55,6 @@ public enum KeyAlgorithm {
         throw new IllegalArgumentException("Not a key algorithm: \"" + text + "\"; expected ec-p256 or rsa-3072");
     }
 
-    /**
-     * BouncyCastle's provider, built on first use: building it loads some 600 classes from a signed jar,
-     * which {@code ward run} on an existing PKI never needs (it only generates keys).
-     */
-    private static final class BouncyCastle {
-        static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
-    }
-
     /** The key algorithm name as JCA spells it ({@code EC}, {@code RSA}). */
     public String jcaName() {
         return jcaName;

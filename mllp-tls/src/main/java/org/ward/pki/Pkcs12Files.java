@@ -1,6 +1,5 @@
 package org.ward.pki;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,8 +16,8 @@ import java.util.List;
 
 /**
  * A credential as a PKCS#12 file plus a sibling {@code <file>.password} holding its generated
- * password. The JDK's PKCS12 key store encrypts with PBES2/AES-256 and an HMAC-SHA256 MAC
- * (JDK 12+, JDK-8153005), which OpenSSL 3 reads without its legacy provider.
+ * password, encoded as {@link Pkcs12Encoding} describes: PBES2/AES-256 for the key and an
+ * HMAC-SHA256 MAC, which the JDK's key store and OpenSSL 3 (without its legacy provider) read.
  */
 public final class Pkcs12Files {
 
@@ -39,15 +38,9 @@ public final class Pkcs12Files {
     public static void write(Path p12, String alias, Credential credential, SecureRandom random) throws IOException {
         char[] password = SecretFiles.newPassword(random);
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry(alias, credential.privateKey(), password, credential.chainArray());
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            store.store(bytes, password);
+            byte[] bytes = Pkcs12Encoding.encode(alias, credential, password);
             SecretFiles.writePassword(passwordFileFor(p12), password);
-            SecretFiles.writeSecret(p12, bytes.toByteArray());
-        } catch (GeneralSecurityException e) {
-            throw new PkiException("Cannot build PKCS#12 for " + alias, e);
+            SecretFiles.writeSecret(p12, bytes);
         } finally {
             Arrays.fill(password, '\0');
         }

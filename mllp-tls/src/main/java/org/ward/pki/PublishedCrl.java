@@ -1,23 +1,25 @@
 package org.ward.pki;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.SignatureException;
+import java.security.cert.CRLException;
+import java.security.cert.CRLReason;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
-import org.bouncycastle.asn1.ASN1Enumerated;
-import org.bouncycastle.asn1.x509.CRLNumber;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.cert.CertException;
-import org.bouncycastle.cert.X509CRLEntryHolder;
-import org.bouncycastle.cert.X509CRLHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
  * A CRL the issuing CA signed, as published in the PKI directory.
@@ -41,45 +43,53 @@ public record PublishedCrl(BigInteger number, Instant thisUpdate, Instant nextUp
         Objects.requireNonNull(pem, "pem");
     }
 
+    /** The cRLNumber extension's object identifier (RFC 5280 §5.2.3). */
+    private static final String CRL_NUMBER_OID = "2.5.29.20";
+
     /**
      * Reads the CRL in {@code der} and checks it is signed by {@code issuer}; a {@link PkiException}
      * if it is not a CRL, is signed by another key, or lacks the extensions Ward always writes.
+     * The JDK's own parser, not Bouncy Castle's: this runs at every start, before the listeners open,
+     * and the first class taken from Bouncy Castle's signed jar costs half a second of jar verification.
      */
     static PublishedCrl read(Path der, Path pem, X509Certificate issuer) throws IOException {
-        X509CRLHolder crl;
-        try {
-            crl = new X509CRLHolder(Files.readAllBytes(der));
-        } catch (IOException e) {
+        X509CRL crl;
+        try (InputStream in = Files.newInputStream(der)) {
+            crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
+        } catch (IOException | CRLException | CertificateException e) {
             throw new PkiException("Cannot read the CRL in " + der + ": " + e.getMessage(), e);
         }
         try {
-            if (!crl.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer))) {
-                throw new PkiException("The CRL in " + der + " is not signed by the issuing CA");
-            }
-        } catch (CertException | OperatorCreationException e) {
+            crl.verify(issuer.getPublicKey());
+        } catch (SignatureException | InvalidKeyException e) {
+            throw new PkiException("The CRL in " + der + " is not signed by the issuing CA");
+        } catch (GeneralSecurityException e) {
             throw new PkiException("Cannot check the signature of the CRL in " + der, e);
         }
-        try {
-            if (!crl.getIssuer().equals(new JcaX509CertificateHolder(issuer).getSubject())) {
-                throw new PkiException("The CRL in " + der + " names another issuer: " + crl.getIssuer());
-            }
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new PkiException("Cannot encode the issuing CA certificate", e);
+        if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+            throw new PkiException("The CRL in " + der + " names another issuer: " + crl.getIssuerX500Principal());
         }
-        Extension number = crl.getExtension(Extension.cRLNumber);
+        byte[] number = crl.getExtensionValue(CRL_NUMBER_OID);
         if (number == null || crl.getNextUpdate() == null) {
             throw new PkiException("The CRL in " + der + " lacks a cRLNumber or nextUpdate (RFC 5280 §5.2.3, §5.1.2.5)");
         }
         Map<BigInteger, RevocationReason> revoked = new TreeMap<>();
-        for (Object revokedEntry : crl.getRevokedCertificates()) {
-            X509CRLEntryHolder entry = (X509CRLEntryHolder) revokedEntry; // BouncyCastle's raw Collection
-            Extension reasonCode = entry.getExtensions() == null ? null
-                    : entry.getExtensions().getExtension(Extension.reasonCode);
-            RevocationReason reason = reasonCode == null ? RevocationReason.UNSPECIFIED
-                    : RevocationReason.ofCode(ASN1Enumerated.getInstance(reasonCode.getParsedValue()).intValueExact());
-            revoked.put(entry.getSerialNumber(), reason);
+        Set<? extends X509CRLEntry> entries = crl.getRevokedCertificates();
+        for (X509CRLEntry entry : entries == null ? Set.<X509CRLEntry>of() : entries) {
+            CRLReason reason = entry.getRevocationReason();
+            revoked.put(entry.getSerialNumber(),
+                    reason == null ? RevocationReason.UNSPECIFIED : RevocationReason.ofCode(reason.ordinal()));
         }
-        return new PublishedCrl(CRLNumber.getInstance(number.getParsedValue()).getCRLNumber(),
-                crl.getThisUpdate().toInstant(), crl.getNextUpdate().toInstant(), revoked, der, pem);
+        return new PublishedCrl(crlNumber(number, der), crl.getThisUpdate().toInstant(),
+                crl.getNextUpdate().toInstant(), revoked, der, pem);
+    }
+
+    /**
+     * The INTEGER inside an extension value as {@link X509CRL#getExtensionValue} returns it: an OCTET
+     * STRING wrapping the DER of {@code CRLNumber ::= INTEGER (0..MAX)}.
+     */
+    static BigInteger crlNumber(byte[] extensionValue, Path der) {
+        byte[] octets = DerTlv.contents(extensionValue, DerTlv.OCTET_STRING, der);
+        return new BigInteger(DerTlv.contents(octets, DerTlv.INTEGER, der));
     }
 }

@@ -49,6 +49,30 @@ class OpenSslInteropTest {
     }
 
     @Test
+    void opensslReportsThePkcs12EncodingWardWrites() throws Exception {
+        Path p12 = files.serverP12();
+        OpenSsl.Result info = openssl("pkcs12", "-info", "-in", p12.toString(),
+                "-passin", "file:" + Pkcs12Files.passwordFileFor(p12), "-noout");
+        assertThat(info.exitCode()).as(info.output()).isZero();
+        assertThat(info.output()).contains("MAC: sha256, Iteration " + Pkcs12Encoding.ITERATIONS)
+                .contains("Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration " + Pkcs12Encoding.ITERATIONS
+                        + ", PRF hmacWithSHA256")
+                .doesNotContain("PKCS7 Encrypted data");
+        assertThat(info.output().split("Certificate bag", -1)).as("leaf, issuing CA, root").hasSize(4);
+
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(p12)) {
+            store.load(in, SecretFiles.readPassword(Pkcs12Files.passwordFileFor(p12)));
+        }
+        assertThat(java.util.Collections.list(store.aliases())).as("one key entry, its chain attached").hasSize(1);
+        String alias = store.aliases().nextElement();
+        assertThat(store.isKeyEntry(alias)).isTrue();
+        assertThat(store.getCertificateChain(alias)).hasSize(3);
+        assertThat(((java.security.cert.X509Certificate) store.getCertificateChain(alias)[0])
+                .getSubjectX500Principal().getName()).isEqualTo("CN=localhost");
+    }
+
+    @Test
     void opensslReadsTheServerFromTheRecordedPaths() throws Exception {
         OpenSsl.Result result = openssl("pkcs12", "-in", files.serverP12().toString(),
                 "-passin", "file:" + files.serverPassword(), "-nokeys", "-clcerts");
