@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,13 @@ class FreshCloneRunTest {
             assertThat(banner).anySatisfy(l -> assertThat(LISTENING.matcher(l).find()).isTrue());
             assertThat(banner).anySatisfy(l -> assertThat(l).contains("audit repository: syslog+tls (RFC 5425) listening on"));
             long listeningMs = elapsedMs(start);
+            // The launcher's JIT threshold for `run` (README, "Start-up") reaches the JVM: the first run keeps
+            // Java as its child (it writes the class data sharing archive when Java exits).
+            assertThat(Stream.concat(Stream.of(run.toHandle()), run.toHandle().descendants())
+                    .map(process -> process.info().arguments().map(List::of).orElse(List.of()))
+                    .filter(arguments -> arguments.contains("-jar")))
+                    .singleElement().satisfies(arguments ->
+                            assertThat(arguments).contains("-XX:Tier4InvocationThreshold=15000"));
 
             // Run exactly the command Ward printed.
             List<String> sendArgs = new ArrayList<>(List.of(sendLine.substring("./ward ".length()).split(" ")));
