@@ -17,6 +17,7 @@
 #   IDLE_CONNECTIONS (default 1000); PROFILE_RATE (default 1000 msg/s; "closed" for the closed loop),
 #   PROFILE_SECONDS (default 40), PROFILE_WARMUP (seconds of load before the window, default 200)
 #   JAVA       java binary (default: java on PATH); WARD_JAR (default routes/target/ward.jar)
+#   WARD_OPTS  extra JVM options for every Ward the steps start (e.g. to compare JIT settings)
 #
 # Full pipeline: mutual TLS with revocation checks, device identity binding, PCD profile
 # validation, the shipped access policy (config/policy.yaml, with the destination bound to the ehr
@@ -70,7 +71,7 @@ machine() {
 # Starts `ward run --config $1` with JVM options $2 (word-split), logging to $3, and waits for the
 # banner's last line. Sets WARD_PID, and LISTEN_MS: milliseconds from launch to the "listening" line.
 start_ward() {
-  local config="$1" opts="${2:-}" logfile="$3"
+  local config="$1" opts="${2:-} ${WARD_OPTS:-}" logfile="$3"
   local start now
   start=$(date +%s%N)
   if [ "${VIA_LAUNCHER:-}" = yes ]; then

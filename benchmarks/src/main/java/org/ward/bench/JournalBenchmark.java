@@ -51,6 +51,18 @@ public class JournalBenchmark {
     @Param({"true", "false"})
     public boolean groupCommit;
 
+    /**
+     * {@code sequential}: control ids J-1, J-2, … and one patient, so every index grows at its end
+     * (the best case). {@code random}: random control ids and one of 100,000 patients per message, as
+     * devices send them, so the control-id and patient indexes each get an insert in a random leaf.
+     */
+    @Param({"sequential"})
+    public String keys;
+
+    /** Drops the control-id and patient-id indexes after opening: what they cost each commit. */
+    @Param({"false"})
+    public boolean dropSearchIndexes;
+
     private Path dataDir;
     private JdbcMessageJournal journal;
     private byte[] payload;
@@ -59,13 +71,30 @@ public class JournalBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dataDir = Files.createTempDirectory("ward-journal-bench");
-        journal = JdbcMessageJournal.open(JournalConfig.h2(dataDir).withGroupCommit(groupCommit));
+        JournalConfig config = JournalConfig.h2(dataDir).withGroupCommit(groupCommit);
+        journal = JdbcMessageJournal.open(config);
         payload = Samples.pcd01();
+        if (dropSearchIndexes) {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(config.jdbcUrl()
+                    + ";WRITE_DELAY=0;AUTO_COMPACT_FILL_RATE=0", "ward", "");
+                 java.sql.Statement statement = c.createStatement()) {
+                statement.execute("DROP INDEX messages_control_id_idx");
+                statement.execute("DROP INDEX message_patients_patient_id_idx");
+            } catch (java.sql.SQLException e) {
+                throw new IOException(e);
+            }
+        }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         journal.close();
+        long bytes;
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            bytes = files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+        }
+        System.out.printf("%njournal files: %,d bytes after %,d appends: %,d bytes per append%n", bytes,
+                sequence.get(), bytes / Math.max(1, sequence.get()));
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
@@ -75,8 +104,12 @@ public class JournalBenchmark {
     @Benchmark
     public JournalEntry appendAndAwaitCommit() {
         long n = sequence.incrementAndGet();
-        InboundRecord record = new InboundRecord(Instant.now(), "devices", DEVICE, "ORU^R01^ORU_R01", "J-" + n,
-                "PCD-01", List.of("789567^^^Imaginary Hospital^PI"), StandardCharsets.UTF_8, payload, List.of("ehr"));
+        boolean random = keys.equals("random");
+        java.util.concurrent.ThreadLocalRandom dice = java.util.concurrent.ThreadLocalRandom.current();
+        String controlId = random ? Long.toString(dice.nextLong() & Long.MAX_VALUE, 36) : "J-" + n;
+        String patient = (random ? Integer.toString(dice.nextInt(100_000)) : "789567") + "^^^Imaginary Hospital^PI";
+        InboundRecord record = new InboundRecord(Instant.now(), "devices", DEVICE, "ORU^R01^ORU_R01", controlId,
+                "PCD-01", List.of(patient), StandardCharsets.UTF_8, payload, List.of("ehr"));
         return journal.append(record).join();
     }
 }
