@@ -23,11 +23,14 @@ public final class JdbcMessageJournal implements MessageJournal {
     private final GroupCommitter committer;
     private final JournalReader reader;
     private final JdbcDeliveryQueue deliveries;
+    private final SearchIndexer indexer;
 
-    private JdbcMessageJournal(GroupCommitter committer, JournalReader reader, JdbcDeliveryQueue deliveries) {
+    private JdbcMessageJournal(GroupCommitter committer, JournalReader reader, JdbcDeliveryQueue deliveries,
+                               SearchIndexer indexer) {
         this.committer = committer;
         this.reader = reader;
         this.deliveries = deliveries;
+        this.indexer = indexer;
     }
 
     /**
@@ -35,6 +38,11 @@ public final class JdbcMessageJournal implements MessageJournal {
      * and starts the committer. The database must be reachable now; later outages are survived.
      */
     public static JdbcMessageJournal open(JournalConfig config) {
+        return open(config, true);
+    }
+
+    /** @param indexInBackground false for tests that index with {@link #indexSearchKeys} only */
+    static JdbcMessageJournal open(JournalConfig config, boolean indexInBackground) {
         Objects.requireNonNull(config, "config");
         PayloadCipher cipher = new JournalKeyStore(config.journalDirectory(), new SecureRandom()).openOrCreate();
         try {
@@ -49,8 +57,14 @@ public final class JdbcMessageJournal implements MessageJournal {
         BatchWriter writer = new BatchWriter(connections, dialect, cipher, timeout);
         LOG.info("Journal open: {}, group commit {}, key {}", config.kind(),
                 config.groupCommit() ? "on (up to " + config.maxBatchRows() + " rows)" : "off", cipher.keyId());
-        return new JdbcMessageJournal(new GroupCommitter(writer, config),
-                new JournalReader(connections, cipher, timeout), new JdbcDeliveryQueue(connections, cipher, timeout));
+        SearchIndexer indexer = new SearchIndexer(connections, timeout);
+        JdbcMessageJournal journal = new JdbcMessageJournal(new GroupCommitter(writer, config),
+                new JournalReader(connections, cipher, timeout), new JdbcDeliveryQueue(connections, cipher, timeout),
+                indexer);
+        if (indexInBackground) {
+            indexer.start();
+        }
+        return journal;
     }
 
     @Override
@@ -88,6 +102,14 @@ public final class JdbcMessageJournal implements MessageJournal {
         return deliveries;
     }
 
+    /**
+     * Indexes the next committed messages for search now, instead of at the indexer's next round (it
+     * rests a second once caught up); how many it indexed.
+     */
+    int indexSearchKeys() {
+        return indexer.indexOnce();
+    }
+
     /** Transactions committed since open. */
     long transactions() {
         return committer.transactions();
@@ -96,6 +118,11 @@ public final class JdbcMessageJournal implements MessageJournal {
     @Override
     public void close() {
         committer.close();
+        try {
+            indexer.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing the search indexer failed ({})", SqlFailures.describe(e));
+        }
         try {
             reader.close();
         } catch (SQLException e) {

@@ -65,22 +65,58 @@ final class JournalReader implements AutoCloseable {
         });
     }
 
+    /**
+     * The entries {@code query} selects, in id order. A search by control id or patient reads
+     * {@code search_keys} for the messages the {@link SearchIndexer} has indexed and the newer rows
+     * themselves (at most a few seconds of traffic), so it sees every committed message.
+     */
     List<JournalEntry> list(JournalQuery query) {
         return read(c -> {
-            StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages WHERE id > ?");
-            List<Object> parameters = new ArrayList<>();
-            parameters.add(query.afterId());
-            where(sql, parameters, "control_id = ?", query.controlId());
-            where(sql, parameters, "message_type = ?", query.messageType());
-            where(sql, parameters, "status = ?", query.status() == null ? null : query.status().name());
-            where(sql, parameters, "received_at >= ?", utc(query.receivedFrom()));
-            where(sql, parameters, "received_at < ?", utc(query.receivedBefore()));
-            where(sql, parameters, "id IN (SELECT message_id FROM message_patients WHERE patient_id = ?)",
-                    query.patientId());
-            sql.append(" ORDER BY id FETCH FIRST ? ROWS ONLY");
-            parameters.add(query.limit());
-            return selectWithPatients(c, sql.toString(), parameters);
+            if (query.controlId() == null && query.patientId() == null) {
+                return select(c, query, Long.MAX_VALUE, true, query.limit());
+            }
+            long indexedThrough = SearchIndexer.indexedThrough(c, timeoutSeconds);
+            List<JournalEntry> indexed = select(c, query, indexedThrough, true, query.limit());
+            if (indexed.size() >= query.limit()) {
+                return indexed;
+            }
+            List<JournalEntry> all = new ArrayList<>(indexed);
+            all.addAll(select(c, query, indexedThrough, false, query.limit() - indexed.size()));
+            return List.copyOf(all);
         });
+    }
+
+    /**
+     * The entries {@code query} selects among ids up to {@code indexedThrough} ({@code upTo}: through
+     * {@code search_keys}) or after it (through the rows' own columns).
+     */
+    private List<JournalEntry> select(Connection c, JournalQuery query, long indexedThrough, boolean upTo, int limit)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages WHERE id > ?");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(query.afterId());
+        if (upTo) {
+            where(sql, parameters, "id <= ?", indexedThrough == Long.MAX_VALUE ? null : indexedThrough);
+            where(sql, parameters, "id IN (SELECT message_id FROM search_keys WHERE kind = 'C' AND key_value = ?)",
+                    query.controlId());
+            where(sql, parameters, "id IN (SELECT message_id FROM search_keys WHERE kind = 'P' AND key_value = ?)",
+                    query.patientId());
+        } else {
+            where(sql, parameters, "id > ?", indexedThrough);
+            where(sql, parameters, "control_id = ?", query.controlId());
+            where(sql, parameters, "id IN (SELECT message_id FROM message_patients WHERE message_id > ?"
+                    + " AND patient_id = ?)", query.patientId() == null ? null : indexedThrough);
+            if (query.patientId() != null) {
+                parameters.add(query.patientId());
+            }
+        }
+        where(sql, parameters, "message_type = ?", query.messageType());
+        where(sql, parameters, "status = ?", query.status() == null ? null : query.status().name());
+        where(sql, parameters, "received_at >= ?", utc(query.receivedFrom()));
+        where(sql, parameters, "received_at < ?", utc(query.receivedBefore()));
+        sql.append(" ORDER BY id FETCH FIRST ? ROWS ONLY");
+        parameters.add(limit);
+        return selectWithPatients(c, sql.toString(), parameters);
     }
 
     /** The entries {@code sql} selects (in its order), each with its patients: one query for them all. */

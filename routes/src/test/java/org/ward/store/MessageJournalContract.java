@@ -167,11 +167,11 @@ abstract class MessageJournalContract {
     }
 
     @Test
-    void theSchemaKeepsNoIndexOnStatusOrMessageType() throws Exception {
+    void theSchemaKeepsNoIndexOnStatusOrMessageTypeAndNoRandomKeyIndexInTheCommit() throws Exception {
         open();
         Set<String> indexes = new HashSet<>();
         try (Connection connection = backend().rawConnection(config)) {
-            for (String table : List.of("messages", "MESSAGES")) {
+            for (String table : List.of("messages", "MESSAGES", "message_patients", "MESSAGE_PATIENTS")) {
                 try (ResultSet rows = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
                     while (rows.next()) {
                         if (rows.getString("INDEX_NAME") != null) {
@@ -181,8 +181,91 @@ abstract class MessageJournalContract {
                 }
             }
         }
-        assertThat(indexes).contains("messages_received_at_idx", "messages_control_id_idx")
-                .doesNotContain("messages_status_idx", "messages_message_type_idx");
+        assertThat(indexes).contains("messages_received_at_idx")
+                .doesNotContain("messages_status_idx", "messages_message_type_idx", "messages_control_id_idx",
+                        "message_patients_patient_id_idx");
+    }
+
+    @Test
+    void searchesFindIndexedAndNotYetIndexedMessagesAlike() throws Exception {
+        JdbcMessageJournal journal = JdbcMessageJournal.open(config, false);
+        opened.add(journal);
+        JournalEntry first = commit(journal, JournalRecords.record("MSG-1", "PAT-A"));
+        JournalEntry second = commit(journal, JournalRecords.record("MSG-2", "PAT-B", "PAT-A"));
+        assertThat(journal.indexSearchKeys()).isEqualTo(2);
+        assertThat(journal.indexSearchKeys()).as("caught up").isZero();
+        assertThat(indexedThrough()).isEqualTo(second.id());
+        JournalEntry third = commit(journal, JournalRecords.record("MSG-3", "PAT-B"));
+        JournalEntry fourth = commit(journal, JournalRecords.record("MSG-2", "PAT-A", "PAT-A"));
+
+        // second is found through search_keys, fourth from its own row: one answer, in id order.
+        assertThat(journal.list(JournalQuery.byControlId("MSG-2"))).containsExactly(second, fourth);
+        assertThat(journal.list(JournalQuery.byPatient("PAT-A"))).containsExactly(first, second, fourth);
+        assertThat(journal.list(JournalQuery.byPatient("PAT-B"))).containsExactly(second, third);
+        assertThat(journal.list(JournalQuery.byPatient("PAT-A").limit(2))).containsExactly(first, second);
+        assertThat(journal.list(JournalQuery.byPatient("PAT-A").after(first.id()).limit(2)))
+                .containsExactly(second, fourth);
+        assertThat(journal.list(JournalQuery.byPatient("PAT-B").withControlId("MSG-3"))).containsExactly(third);
+
+        assertThat(journal.indexSearchKeys()).isEqualTo(2);
+        assertThat(indexedThrough()).isEqualTo(fourth.id());
+        assertThat(journal.list(JournalQuery.byControlId("MSG-2"))).containsExactly(second, fourth);
+        assertThat(journal.list(JournalQuery.byPatient("PAT-A"))).containsExactly(first, second, fourth);
+        assertThat(count("SELECT COUNT(*) FROM search_keys")).as("C and P keys; PAT-A once for fourth").isEqualTo(9);
+    }
+
+    @Test
+    void theBackgroundIndexerCatchesUp() throws Exception {
+        MessageJournal journal = open();
+        JournalEntry last = null;
+        for (int i = 0; i < 20; i++) {
+            last = commit(journal, JournalRecords.record("BG-" + i, "PAT-BG"));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (indexedThrough() < last.id() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(indexedThrough()).as("indexed by the journal's own indexer").isEqualTo(last.id());
+        assertThat(journal.list(JournalQuery.byPatient("PAT-BG"))).hasSize(20);
+    }
+
+    @Test
+    void theV4MigrationIndexesTheMessagesAnEarlierVersionStored() throws Exception {
+        JdbcConnections connections = JdbcConnections.of(config, true);
+        org.flywaydb.core.Flyway.configure(JournalSchema.class.getClassLoader())
+                .dataSource(connections.url(), connections.user(), connections.password())
+                .locations(JournalSchema.LOCATION).table(JournalSchema.HISTORY_TABLE).target("3").load().migrate();
+        try (Connection connection = backend().rawConnection(config);
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO messages (id, received_at, listener,"
+                     + " sender_subject, sender_serial, message_type, control_id, charset, status, payload_key, payload)"
+                     + " VALUES (7, CURRENT_TIMESTAMP, 'pcd-01', 'CN=m', '01', 'ORU^R01^ORU_R01', 'OLD-7', 'UTF-8',"
+                     + " 'ACCEPTED', 'k', ?)")) {
+            insert.setBytes(1, new byte[] {0});
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+        sql("INSERT INTO message_patients (message_id, ordinal, patient_id) VALUES (7, 0, 'PAT-OLD')");
+        sql("INSERT INTO message_patients (message_id, ordinal, patient_id) VALUES (7, 1, 'PAT-OLD')");
+
+        JdbcMessageJournal journal = JdbcMessageJournal.open(config, false);
+        opened.add(journal);
+
+        assertThat(indexedThrough()).isEqualTo(7);
+        assertThat(count("SELECT COUNT(*) FROM search_keys")).isEqualTo(2);
+        assertThat(journal.list(JournalQuery.byControlId("OLD-7"))).extracting(JournalEntry::id).containsExactly(7L);
+        assertThat(journal.list(JournalQuery.byPatient("PAT-OLD"))).extracting(JournalEntry::id).containsExactly(7L);
+        assertThat(journal.indexSearchKeys()).isZero();
+    }
+
+    private long indexedThrough() throws Exception {
+        return count("SELECT indexed_through FROM search_progress");
+    }
+
+    private long count(String query) throws Exception {
+        try (Connection connection = backend().rawConnection(config); Statement s = connection.createStatement();
+             ResultSet row = s.executeQuery(query)) {
+            assertThat(row.next()).isTrue();
+            return row.getLong(1);
+        }
     }
 
     @Test
@@ -406,6 +489,8 @@ abstract class MessageJournalContract {
         queue.delivered("b", delivered, Instant.now());
         queue.delivered("a", halfDelivered, Instant.now());
         queue.deadLetter("a", deadLettered, "AR");
+        ((JdbcMessageJournal) journal).indexSearchKeys();
+        assertThat(indexedThrough()).isEqualTo(unrouted);
 
         assertThat(journal.purgeDeliveredBefore(Instant.now().minusSeconds(3600))).isZero();
         assertThat(journal.purgeDeliveredBefore(Instant.now().plusSeconds(3600))).isEqualTo(2);
@@ -413,6 +498,9 @@ abstract class MessageJournalContract {
         assertThat(journal.find(delivered)).isEmpty();
         assertThat(journal.find(unrouted)).isEmpty();
         assertThat(journal.list(JournalQuery.byPatient("PAT-1"))).isEmpty();
+        assertThat(journal.list(JournalQuery.byControlId("MSG-1"))).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM search_keys")).as("the purged messages' keys went with them")
+                .isEqualTo(2);
         assertThat(journal.list(JournalQuery.all())).extracting(JournalEntry::id)
                 .containsExactly(halfDelivered, deadLettered);
         assertThat(queue.states(delivered)).isEmpty();
