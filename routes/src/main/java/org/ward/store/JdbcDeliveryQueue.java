@@ -135,8 +135,7 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         for (DeliveryEvent delivery : deliveries) {
             Fields.required(delivery.destination(), "destination", 128);
         }
-        connection.run(c -> {
-            c.setAutoCommit(false);
+        connection.inTransaction(c -> {
             try (PreparedStatement update = prepare(c, DELIVERED)) {
                 for (DeliveryEvent delivery : deliveries) {
                     update.setObject(1, utc(delivery.at()));
@@ -147,19 +146,12 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
                 int[] changed = update.executeBatch();
                 for (int i = 0; i < changed.length; i++) {
                     if (changed[i] != 1) {
-                        c.rollback();
                         DeliveryEvent delivery = deliveries.get(i);
                         throw new IllegalStateException("message " + delivery.messageId()
                                 + " is not pending for destination " + delivery.destination());
                     }
                 }
-                c.commit();
                 return null;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
         });
     }

@@ -41,6 +41,26 @@ final class KeptConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in one transaction on the kept connection: committed when it returns, rolled
+     * back when it throws (and the exception passed on); the connection is left in auto-commit.
+     */
+    <T> T inTransaction(Work<T> work) {
+        return run(c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
     private JournalException failed(SQLException e) {
         return new JournalException(purpose + " failed (" + SqlFailures.describe(e) + ")");
     }

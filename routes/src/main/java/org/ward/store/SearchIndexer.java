@@ -54,19 +54,7 @@ final class SearchIndexer implements AutoCloseable {
 
     /** Indexes up to {@link #BATCH} messages not yet indexed, in one transaction; how many it indexed. */
     synchronized int indexOnce() {
-        return connection.run(c -> {
-            c.setAutoCommit(false);
-            try {
-                int indexed = index(c);
-                c.commit();
-                return indexed;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        });
+        return connection.inTransaction(this::index);
     }
 
     private int index(Connection c) throws SQLException {
