@@ -121,6 +121,8 @@ final class SearchIndexer implements AutoCloseable {
     }
 
     private void run() {
+        // The first round waits too: at start-up the CPU is needed elsewhere, and a backlog can wait.
+        rest();
         while (!closed) {
             try {
                 if (indexOnce() == BATCH) {
