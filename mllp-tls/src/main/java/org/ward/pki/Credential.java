@@ -29,10 +29,6 @@ public record Credential(PrivateKey privateKey, List<X509Certificate> chain) {
         return chain.get(0);
     }
 
-    public X509Certificate[] chainArray() {
-        return chain.toArray(X509Certificate[]::new);
-    }
-
     @Override
     public String toString() {
         return "Credential[" + certificate().getSubjectX500Principal().getName()

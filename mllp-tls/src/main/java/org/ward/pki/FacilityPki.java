@@ -221,8 +221,17 @@ public final class FacilityPki {
         if (!Files.isRegularFile(directory.crlDer(), LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        return Optional.of(PublishedCrl.read(directory.crlDer(), directory.crlPem(),
-                PemCertificates.read(directory.issuingCaPem()).get(0)));
+        return Optional.of(readCrl());
+    }
+
+    /**
+     * {@code crl.der}, checked against the issuing CA's certificate, not its key store: opening the CA's
+     * two PKCS#12 files (a key derivation each) took half a second of every start, for a CRL that is
+     * rarely due.
+     */
+    private PublishedCrl readCrl() throws IOException {
+        return PublishedCrl.read(directory.crlDer(), directory.crlPem(),
+                PemCertificates.read(directory.issuingCaPem()).get(0));
     }
 
     /** Every certificate the issuing CA signed, in issue order. */
@@ -297,10 +306,7 @@ public final class FacilityPki {
         }
         PublishedCrl current;
         try {
-            // The issuing CA's certificate, not its key store: opening the CA's two PKCS#12 files (a key
-            // derivation each) took half a second of every start, for a CRL that is rarely due.
-            current = PublishedCrl.read(directory.crlDer(), directory.crlPem(),
-                    PemCertificates.read(directory.issuingCaPem()).get(0));
+            current = readCrl();
         } catch (PkiException e) {
             return Optional.of("the current CRL is unusable: " + e.getMessage());
         }

@@ -58,6 +58,11 @@ public final class MessageHeader {
         return encodingCharacters.charAt(0);
     }
 
+    /** MSH-2's second character; {@code ~} when MSH-2 names only the component separator. */
+    public char repetitionSeparator() {
+        return encodingCharacters.length() > 1 ? encodingCharacters.charAt(1) : '~';
+    }
+
     /** MSH-n exactly as sent, or "" when absent. */
     public String field(int n) {
         if (n < 1) {

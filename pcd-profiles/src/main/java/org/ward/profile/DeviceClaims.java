@@ -27,7 +27,7 @@ public final class DeviceClaims {
         // Split by character, not by regular expression: this runs for every message before its ACK.
         char fields = header.fieldSeparator();
         char components = header.componentSeparator();
-        char repetitions = header.encodingCharacters().length() > 1 ? header.encodingCharacters().charAt(1) : '~';
+        char repetitions = header.repetitionSeparator();
         List<ClaimedDevice> claims = new ArrayList<>();
         String[] msh3 = MessageHeader.split(header.field(3), components);
         if (msh3.length >= 3 && msh3[2].equalsIgnoreCase(EUI64)) {

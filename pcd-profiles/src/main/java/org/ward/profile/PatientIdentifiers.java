@@ -19,7 +19,7 @@ public final class PatientIdentifiers {
     public static List<String> in(String text) {
         MessageHeader header = MessageHeader.read(text).orElseThrow(() -> new IllegalArgumentException("not an HL7 message"));
         char fields = header.fieldSeparator();
-        char repetition = header.encodingCharacters().length() > 1 ? header.encodingCharacters().charAt(1) : '~';
+        char repetition = header.repetitionSeparator();
         Set<String> patients = new LinkedHashSet<>();
         for (String segment : MessageHeader.split(text, '\r')) {
             if (!segment.startsWith("PID")) {

@@ -49,7 +49,7 @@ public final class TransactionRegistry {
             return refuse(ErrorCode.REQUIRED_FIELD_MISSING, ErrorLocation.field("MSH", 1, 21),
                     "MSH-21 message profile identifier is required for " + transaction.get().id());
         }
-        String[] repetitions = MessageHeader.split(msh21, repetitionSeparator(header));
+        String[] repetitions = MessageHeader.split(msh21, header.repetitionSeparator());
         for (String repetition : repetitions) {
             String oid = component(repetition, header.componentSeparator(), 3);
             if (identifiers.identifies(transaction.get(), oid)) {
@@ -62,10 +62,6 @@ public final class TransactionRegistry {
 
     private static Recognition refuse(ErrorCode code, ErrorLocation location, String text) {
         return new Recognition.Unrecognised(Hl7Problem.error(code, location, text));
-    }
-
-    private static char repetitionSeparator(MessageHeader header) {
-        return header.encodingCharacters().length() > 1 ? header.encodingCharacters().charAt(1) : '~';
     }
 
     private static String component(String field, char separator, int n) {

@@ -130,12 +130,12 @@ final class ProfileConformanceCheck {
                 break;
         }
         String segment = finding.segment();
-        if (isSegmentId(segment) && finding.field() > 0) {
+        if (ErrorLocation.isSegmentId(segment) && finding.field() > 0) {
             int sequence = segment.equals("MSH") ? Math.max(finding.sequence(), 1) : finding.sequence();
             return new ErrorLocation(segment, sequence, finding.field(), Math.max(finding.repetition(), 1),
                     finding.component());
         }
-        if (isSegmentId(finding.structure())) {
+        if (ErrorLocation.isSegmentId(finding.structure())) {
             return ErrorLocation.segment(finding.structure(), finding.sequence());
         }
         return null;
@@ -209,9 +209,5 @@ final class ProfileConformanceCheck {
             where.append(" repetition ").append(location.repetition());
         }
         return where.toString();
-    }
-
-    private static boolean isSegmentId(String name) {
-        return ErrorLocation.isSegmentId(name);
     }
 }

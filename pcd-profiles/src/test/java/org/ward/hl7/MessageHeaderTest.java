@@ -43,6 +43,13 @@ class MessageHeaderTest {
     }
 
     @Test
+    void theRepetitionSeparatorIsMsh2sSecondCharacterOrTheDefault() {
+        assertThat(MessageHeader.read("MSH|^~\\&|A").orElseThrow().repetitionSeparator()).isEqualTo('~');
+        assertThat(MessageHeader.read("MSH|^#\\&|A").orElseThrow().repetitionSeparator()).isEqualTo('#');
+        assertThat(MessageHeader.read("MSH|^|APP").orElseThrow().repetitionSeparator()).isEqualTo('~');
+    }
+
+    @Test
     void rejectsWhatIsNotAnMshSegment() {
         assertThat(MessageHeader.read("PID|||123")).isEmpty();
         assertThat(MessageHeader.read("MSH")).isEmpty();

@@ -73,7 +73,7 @@ final class JournalReader implements AutoCloseable {
     List<JournalEntry> list(JournalQuery query) {
         return read(c -> {
             if (query.controlId() == null && query.patientId() == null) {
-                return select(c, query, Long.MAX_VALUE, true, query.limit());
+                return select(c, query, Long.MAX_VALUE, true, query.limit()); // no search key: one part
             }
             long indexedThrough = SearchIndexer.indexedThrough(c, timeoutSeconds);
             List<JournalEntry> indexed = select(c, query, indexedThrough, true, query.limit());
@@ -96,7 +96,7 @@ final class JournalReader implements AutoCloseable {
         List<Object> parameters = new ArrayList<>();
         parameters.add(query.afterId());
         if (upTo) {
-            where(sql, parameters, "id <= ?", indexedThrough == Long.MAX_VALUE ? null : indexedThrough);
+            where(sql, parameters, "id <= ?", indexedThrough);
             where(sql, parameters, "id IN (SELECT message_id FROM search_keys WHERE kind = 'C' AND key_value = ?)",
                     query.controlId());
             where(sql, parameters, "id IN (SELECT message_id FROM search_keys WHERE kind = 'P' AND key_value = ?)",
@@ -104,9 +104,11 @@ final class JournalReader implements AutoCloseable {
         } else {
             where(sql, parameters, "id > ?", indexedThrough);
             where(sql, parameters, "control_id = ?", query.controlId());
-            where(sql, parameters, "id IN (SELECT message_id FROM message_patients WHERE message_id > ?"
-                    + " AND patient_id = ?)", query.patientId() == null ? null : indexedThrough);
             if (query.patientId() != null) {
+                // Bounded to the tail, so that the look-up reads only its rows (patient_id has no index).
+                sql.append(" AND id IN (SELECT message_id FROM message_patients"
+                        + " WHERE message_id > ? AND patient_id = ?)");
+                parameters.add(indexedThrough);
                 parameters.add(query.patientId());
             }
         }

@@ -5,11 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +57,9 @@ final class SearchIndexer implements AutoCloseable {
 
     private int index(Connection c) throws SQLException {
         long through = indexedThrough(c, timeoutSeconds);
-        List<Key> keys = new ArrayList<>();
+        // In key order, so that each leaf of the primary key is visited once; a patient named twice in one
+        // message is one key.
+        Set<Key> keys = new TreeSet<>(Key.ORDER);
         long last = through;
         int messages = 0;
         try (PreparedStatement select = prepare(c, "SELECT id, control_id FROM messages WHERE id > ?"
@@ -86,12 +86,9 @@ final class SearchIndexer implements AutoCloseable {
                 }
             }
         }
-        // In key order, so that each leaf of the primary key is visited once; a patient named twice in one
-        // message is one key.
-        Set<Key> sorted = new LinkedHashSet<>(keys.stream().sorted(Key.ORDER).toList());
         try (PreparedStatement insert = prepare(c,
                 "INSERT INTO search_keys (kind, key_value, message_id) VALUES (?, ?, ?)")) {
-            for (Key key : sorted) {
+            for (Key key : keys) {
                 insert.setString(1, key.kind());
                 insert.setString(2, key.value());
                 insert.setLong(3, key.messageId());
