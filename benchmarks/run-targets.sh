@@ -69,7 +69,10 @@ machine() {
 }
 
 # Starts `ward run --config $1` with JVM options $2 (word-split), logging to $3, and waits for the
-# banner's last line. Sets WARD_PID, and LISTEN_MS: milliseconds from launch to the "listening" line.
+# banner's last line. Sets WARD_PID; LISTEN_MS: milliseconds from launch to the log line saying the
+# MLLP/TLS listener is open (logged once its port is bound: devices can connect and are answered);
+# READY_MS: to the banner's last line, which also waits for what starts after the listener (Ward's own
+# audit repository, the embedded KDC, the HTTPS API).
 start_ward() {
   local config="$1" opts="${2:-} ${WARD_OPTS:-}" logfile="$3"
   local start now
@@ -85,10 +88,15 @@ start_ward() {
   local listening=""
   while true; do
     now=$(date +%s%N)
-    if [ -z "$listening" ] && grep -q "mllp+tls listening on" "$logfile"; then
+    if [ -z "$listening" ] && grep -q "listening on .* (mllp+tls)" "$logfile"; then
       listening=$(( (now - start) / 1000000 ))
     fi
     if grep -q "Stop with Ctrl-C or SIGTERM." "$logfile"; then
+      READY_MS=$(( (now - start) / 1000000 ))
+      if [ -z "$listening" ]; then
+        echo "ward run started without logging its MLLP/TLS listener ('listening on ... (mllp+tls)'): see $logfile" >&2
+        exit 1
+      fi
       break
     fi
     if ! kill -0 "$WARD_PID" 2>/dev/null; then
@@ -218,18 +226,19 @@ step_startup() {
   {
     machine
     echo "config: config/ward.yaml with data-dir moved to a scratch directory"
-    echo "ms from launching java to the 'mllp+tls listening' banner line:"
+    echo "ms from launching java to the MLLP/TLS listener's 'listening on ... (mllp+tls)' log line, and to the"
+    echo "banner's last line (after Ward's own audit repository, the embedded KDC and the HTTPS API):"
     start_ward "$dir/ward.yaml" "" "$dir/ward-0.log"; stop_ward
-    echo "run 0 (first start: creates the development PKI, KDC database, stores): $LISTEN_MS"
+    echo "run 0 (first start: creates the development PKI, KDC database, stores): listening $LISTEN_MS, started $READY_MS"
     for i in 1 2 3 4 5; do
       start_ward "$dir/ward.yaml" "" "$dir/ward-$i.log"; stop_ward
-      echo "run $i: $LISTEN_MS"
+      echo "run $i: listening $LISTEN_MS, started $READY_MS"
     done
     if [ -z "${WARD_JAR:-}" ]; then
       echo "through ./ward (class data sharing; its first run writes the archive when it stops):"
       for i in 0 1 2 3 4 5; do
         VIA_LAUNCHER=yes start_ward "$dir/ward.yaml" "" "$dir/ward-cds-$i.log"; stop_ward
-        echo "run $i: $LISTEN_MS"
+        echo "run $i: listening $LISTEN_MS, started $READY_MS"
       done
     fi
     echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

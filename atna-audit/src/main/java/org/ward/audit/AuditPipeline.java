@@ -33,38 +33,58 @@ public final class AuditPipeline implements AutoCloseable {
 
     private final FileAuditSpool spool;
     private final SpoolingAuditSink sink;
-    private final Optional<SyslogTlsSender> sender;
-    private final Optional<AuditForwarder> forwarder;
+    private volatile Optional<SyslogTlsSender> sender = Optional.empty();
+    private volatile Optional<AuditForwarder> forwarder = Optional.empty();
+    private boolean closed;
 
-    private AuditPipeline(FileAuditSpool spool, SpoolingAuditSink sink, Optional<SyslogTlsSender> sender,
-                          Optional<AuditForwarder> forwarder) {
+    private AuditPipeline(FileAuditSpool spool, SpoolingAuditSink sink) {
         this.spool = spool;
         this.sink = sink;
-        this.sender = sender;
-        this.forwarder = forwarder;
     }
 
     public static AuditPipeline start(SpoolConfig spoolConfig, AuditFailurePolicy onFailure,
                                       Optional<Repository> repository, SpoolListener spoolListener) throws IOException {
+        AuditPipeline pipeline = open(spoolConfig, onFailure, spoolListener);
+        if (repository.isEmpty()) {
+            LOG.warn("no audit repository configured (audit.repository): audit records are kept in {} ({} waiting)",
+                    spoolConfig.directory(), pipeline.spool.pending());
+        } else {
+            pipeline.forwardTo(repository.get());
+        }
+        return pipeline;
+    }
+
+    /**
+     * The spool and the sink, without a repository yet: records are accepted (durably) from here on
+     * and wait in the spool until {@link #forwardTo} starts sending them.
+     */
+    public static AuditPipeline open(SpoolConfig spoolConfig, AuditFailurePolicy onFailure,
+                                     SpoolListener spoolListener) throws IOException {
         FileAuditSpool spool = FileAuditSpool.open(spoolConfig, spoolListener);
         SpoolingAuditSink sink = new SpoolingAuditSink(spool, onFailure);
         int moved = new AuditInbox(AuditInbox.besideSpool(spoolConfig.directory())).moveInto(spool);
         if (moved > 0) {
             LOG.info("{} audit records written by ward commands moved into the spool", moved);
         }
-        if (repository.isEmpty()) {
-            LOG.warn("no audit repository configured (audit.repository): audit records are kept in {} ({} waiting)",
-                    spoolConfig.directory(), spool.pending());
-            return new AuditPipeline(spool, sink, Optional.empty(), Optional.empty());
+        return new AuditPipeline(spool, sink);
+    }
+
+    /** Starts sending the spool to {@code repository}; once per pipeline. */
+    public synchronized void forwardTo(Repository repository) {
+        if (closed || forwarder.isPresent()) {
+            throw new IllegalStateException(closed ? "the audit pipeline is closed"
+                    : "the audit pipeline already forwards to a repository");
         }
-        SyslogConfig syslog = repository.get().syslog();
-        SyslogTlsSender sender = new SyslogTlsSender(syslog, repository.get().credentials(),
+        SyslogConfig syslog = repository.syslog();
+        SyslogTlsSender newSender = new SyslogTlsSender(syslog, repository.credentials(),
                 (state, cause) -> LOG.info("audit repository {}:{} {}{}", syslog.host(), syslog.port(), state,
                         cause == null ? "" : ": " + cause.getMessage()));
-        AuditForwarder forwarder = new AuditForwarder(spool, sender, Rfc5424Formatter.of(syslog), ForwarderConfig.defaults());
-        sender.start();
-        forwarder.start();
-        return new AuditPipeline(spool, sink, Optional.of(sender), Optional.of(forwarder));
+        AuditForwarder newForwarder = new AuditForwarder(spool, newSender, Rfc5424Formatter.of(syslog),
+                ForwarderConfig.defaults());
+        newSender.start();
+        newForwarder.start();
+        sender = Optional.of(newSender);
+        forwarder = Optional.of(newForwarder);
     }
 
     /** Moves records that {@code ward} commands spooled meanwhile into the main spool. */
@@ -86,7 +106,8 @@ public final class AuditPipeline implements AutoCloseable {
 
     /** Sends what it can within {@link #DRAIN_ON_STOP}; what remains stays in the spool for the next start. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        closed = true;
         try {
             if (forwarder.isPresent() && !forwarder.get().stop(DRAIN_ON_STOP)) {
                 LOG.warn("audit records still in the spool at stop: {} (sent at the next start)", spool.pending());

@@ -33,21 +33,26 @@ final class AuditWiring {
                 NetworkAccessPoint.machineName(hostName()));
     }
 
-    static AuditPipeline open(AuditConfig audit, SpoolListener nearlyFull) throws IOException, GeneralSecurityException {
+    /** The spool and the sink; the repository comes later ({@link #repository}). */
+    static AuditPipeline openSpool(AuditConfig audit, SpoolListener nearlyFull) throws IOException {
         SpoolConfig spool = new SpoolConfig(audit.spoolDirectory(), audit.spoolCapBytes(), SpoolConfig.DEFAULT_SEGMENT_BYTES,
                 SpoolConfig.DEFAULT_MAX_RECORD_BYTES, Duration.ofMillis(200));
-        Optional<AuditPipeline.Repository> repository = Optional.empty();
-        if (audit.repository().isPresent()) {
-            AuditConfig.Repository repo = audit.repository().get();
-            KeyMaterial keys = KeyMaterial.load(repo.keyStore(), repo.keyStorePasswordFile());
-            SyslogConfig syslog = new SyslogConfig(repo.host(), repo.port(),
-                    SyslogIdentity.ofCurrentProcess(hostName(), "ward"), MsgEncoding.UTF8_WITH_BOM,
-                    SyslogConfig.DEFAULT_MAX_MESSAGE_BYTES, Duration.ofSeconds(10), Duration.ofMillis(500),
-                    Duration.ofSeconds(30), repo.verifyHostname());
-            repository = Optional.of(new AuditPipeline.Repository(syslog,
-                    new SyslogTlsCredentials(keys.keyStore(), keys.password(), PemCertificates.read(repo.trustAnchors()))));
+        return AuditPipeline.open(spool, audit.onFailure(), nearlyFull);
+    }
+
+    /** Where the pipeline sends its records and as whom, when {@code audit.repository} is set. */
+    static Optional<AuditPipeline.Repository> repository(AuditConfig audit) throws IOException, GeneralSecurityException {
+        if (audit.repository().isEmpty()) {
+            return Optional.empty();
         }
-        return AuditPipeline.start(spool, audit.onFailure(), repository, nearlyFull);
+        AuditConfig.Repository repo = audit.repository().get();
+        KeyMaterial keys = KeyMaterial.load(repo.keyStore(), repo.keyStorePasswordFile());
+        SyslogConfig syslog = new SyslogConfig(repo.host(), repo.port(),
+                SyslogIdentity.ofCurrentProcess(hostName(), "ward"), MsgEncoding.UTF8_WITH_BOM,
+                SyslogConfig.DEFAULT_MAX_MESSAGE_BYTES, Duration.ofSeconds(10), Duration.ofMillis(500),
+                Duration.ofSeconds(30), repo.verifyHostname());
+        return Optional.of(new AuditPipeline.Repository(syslog,
+                new SyslogTlsCredentials(keys.keyStore(), keys.password(), PemCertificates.read(repo.trustAnchors()))));
     }
 
     static String hostName() {

@@ -20,7 +20,8 @@ import org.ward.tls.KeyMaterial;
 /**
  * Starts Ward's own audit repository ({@code audit-repository:}) and, when {@code audit.repository}
  * names no other one and the development PKI is on, points Ward's own audit sender at it with the
- * development audit client certificate.
+ * development audit client certificate. Runs once the engine is listening, so the development PKI
+ * already exists.
  */
 final class OwnAuditRepository {
 
@@ -38,10 +39,6 @@ final class OwnAuditRepository {
             return Optional.empty();
         }
         AuditRepositorySettings settings = config.auditRepository().get();
-        if (config.developmentPki()) {
-            DevelopmentPki.ensure(config.developmentPkiDir(), java.time.Clock.systemUTC(),
-                    new java.security.SecureRandom(), pkiEvents);
-        }
         AuditRepository repository = AuditRepository.start(new AuditRepositoryConfig(settings.bind(), settings.port(),
                 settings.maxFrameBytes(), Duration.ofSeconds(10), Runtime.getRuntime().availableProcessors(),
                 credentials(settings.tls()), settings.storeConfig(config.dataDir())));

@@ -1,5 +1,6 @@
 package org.ward.engine;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,8 +117,9 @@ public final class WardEngine implements AutoCloseable {
     /**
      * Starts the engine with the audit pipeline its configuration describes (spool, repository).
      * The HL7 message checks need nothing from the audit side, so they are built on a second thread
-     * while Ward's own audit repository and the audit pipeline start; the listeners open only once
-     * they are ready.
+     * while the audit spool opens; the listeners open once they are ready. Ward's own audit
+     * repository and the sender to the repository start after the listeners: what is audited
+     * meanwhile waits in the spool, as it does whenever the repository is out of reach.
      */
     public static WardEngine start(WardConfig config) throws Exception {
         ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
@@ -135,29 +137,24 @@ public final class WardEngine implements AutoCloseable {
     private static WardEngine start(WardConfig config, Future<InboundChecks> checks) throws Exception {
         AuditContext context = AuditWiring.context(config.audit());
         AuditTrail[] trail = new AuditTrail[1];
-        PkiEventBuffer earlyPkiChanges = new PkiEventBuffer();
-        Optional<OwnAuditRepository.Started> own = OwnAuditRepository.start(config, earlyPkiChanges);
-        AuditPipeline pipeline;
-        try {
-            pipeline = openPipeline(config, own.map(OwnAuditRepository.Started::audit).orElse(config.audit()), trail);
-        } catch (Exception e) {
-            own.ifPresent(o -> o.repository().close());
-            throw e;
-        }
+        AuditPipeline pipeline = openPipeline(config, trail);
         WardEngine engine;
         try {
             engine = start(config, pipeline.sink(), context, checks);
         } catch (Exception e) {
             pipeline.close();
-            own.ifPresent(o -> o.repository().close());
             throw e;
         }
         // From here the engine owns the pipeline and the repository: close() releases them.
         trail[0] = engine.trail;
         engine.pipeline = Optional.of(pipeline);
-        engine.ownRepository = own.map(OwnAuditRepository.Started::repository);
-        earlyPkiChanges.replayInto(engine.trail);
         try {
+            Optional<OwnAuditRepository.Started> own = OwnAuditRepository.start(config, engine.trail);
+            engine.ownRepository = own.map(OwnAuditRepository.Started::repository);
+            AuditConfig audit = own.map(OwnAuditRepository.Started::audit).orElse(config.audit());
+            AuditWiring.repository(audit).ifPresentOrElse(pipeline::forwardTo, () -> LOG.warn(
+                    "no audit repository configured (audit.repository): audit records are kept in {} ({} waiting)",
+                    audit.spoolDirectory(), pipeline.spool().pending()));
             if (config.api().isPresent()) {
                 engine.httpApi = Optional.of(HttpApi.start(config.api().get(), config.eua().orElseThrow(),
                         config.dataDir(), config.policy().roles(), engine.ownRepository.map(AuditRepository::store),
@@ -176,9 +173,8 @@ public final class WardEngine implements AutoCloseable {
         return engine;
     }
 
-    private static AuditPipeline openPipeline(WardConfig config, AuditConfig audit, AuditTrail[] trail)
-            throws Exception {
-        return AuditWiring.open(audit, (used, cap) -> {
+    private static AuditPipeline openPipeline(WardConfig config, AuditTrail[] trail) throws IOException {
+        return AuditWiring.openSpool(config.audit(), (used, cap) -> {
             LOG.warn("audit spool {} is {} % full ({} of {} bytes): is the audit repository reachable?",
                     config.audit().spoolDirectory(), used * 100 / cap, used, cap);
             if (trail[0] != null) {

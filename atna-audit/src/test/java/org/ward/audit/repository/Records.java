@@ -6,6 +6,7 @@ import org.ward.audit.AuditXmlAssertions;
 import org.ward.audit.event.Hl7Application;
 import org.ward.audit.event.ImportBuilder;
 import org.ward.audit.marshal.DicomAuditXml;
+import org.ward.audit.model.AuditMessage;
 import org.ward.audit.model.CodedValue;
 import org.ward.audit.model.NetworkAccessPoint;
 import org.ward.audit.syslog.MsgEncoding;
@@ -25,13 +26,18 @@ public final class Records {
 
     /** A PCD-01 Import (110107) for one patient and message control ID, as DICOM XML. */
     static byte[] importXml(String patientId, String msh10) {
-        return DicomAuditXml.toXml(ImportBuilder.of(AuditXmlAssertions.CONTEXT, AuditXmlAssertions.CLOCK, PCD_01)
+        return DicomAuditXml.toXml(importMessage(patientId, msh10));
+    }
+
+    /** The same, as the record Ward's audit trail hands to its sink. */
+    static AuditMessage importMessage(String patientId, String msh10) {
+        return ImportBuilder.of(AuditXmlAssertions.CONTEXT, AuditXmlAssertions.CLOCK, PCD_01)
                 .source(Hl7Application.of("PUMP_APP^0123456789abcdef^EUI-64", "ICU"), PUMP)
                 .destination(Hl7Application.of("WARD", "HOSP"))
                 .authenticatedPeer("CN=pump-17,O=Example Hospital", "0123456789abcdef", PUMP)
                 .patient(patientId)
                 .messageControlId(msh10)
-                .build());
+                .build();
     }
 
     /** The same, wrapped in an RFC 5424 SYSLOG-MSG ({@code <85>1 … IHE+RFC-3881 - BOM XML}). */
