@@ -90,8 +90,22 @@ public record PeerIdentity(String subject, String issuer, BigInteger serial,
         return uris.stream()
                 .filter(u -> u.regionMatches(true, 0, EUI64_URN, 0, EUI64_URN.length()))
                 .map(u -> u.substring(EUI64_URN.length()).toLowerCase(java.util.Locale.ROOT))
-                .filter(hex -> hex.matches("[0-9a-f]{16}"))
+                .filter(PeerIdentity::isEui64Hex)
                 .findFirst();
+    }
+
+    /** 16 lower-case hex digits (checked by hand: this runs for every message, a regex would be compiled each time). */
+    private static boolean isEui64Hex(String hex) {
+        if (hex.length() != 16) {
+            return false;
+        }
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Serial in the hexadecimal form that {@code openssl x509 -serial} prints. */

@@ -37,4 +37,19 @@ class PeerIdentityTest {
         assertThat(server.ipAddresses()).hasSize(2).contains("127.0.0.1");
         assertThat(server.deviceEui64()).isEmpty();
     }
+
+    @Test
+    void theDeviceEui64IsTheFirstUrnWithSixteenHexDigits() {
+        assertThat(withUris("urn:dev:mac:0011223344AABBCC").deviceEui64()).hasValue("0011223344aabbcc");
+        assertThat(withUris("URN:DEV:MAC:0011223344aabbcc").deviceEui64()).hasValue("0011223344aabbcc");
+        assertThat(withUris("urn:dev:mac:0011223344aabb", "urn:dev:mac:0011223344aabbccdd",
+                "urn:dev:mac:0011223344aabbcg", "urn:dev:ow:0011223344aabbcc").deviceEui64()).isEmpty();
+        assertThat(withUris("urn:dev:mac:00112233-4aabbcc", "urn:dev:mac:ffeeddccbbaa9988").deviceEui64())
+                .hasValue("ffeeddccbbaa9988");
+    }
+
+    private static PeerIdentity withUris(String... uris) {
+        return new PeerIdentity("CN=x", "CN=ca", java.math.BigInteger.ONE, java.util.List.of(), java.util.List.of(),
+                java.util.List.of(uris));
+    }
 }

@@ -49,6 +49,27 @@ public final class Er7 {
         return parts;
     }
 
+    /**
+     * Field {@code n} (1-based, as sent) of every segment of {@code text} whose ID is {@code id}, in
+     * message order, "" where the segment has no such field; without cutting the other segments or
+     * fields. Segments end at CR. Not for MSH, whose field numbering differs.
+     */
+    public static List<String> fieldOfEach(String text, String id, char fieldSeparator, int n) {
+        List<String> values = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\r', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (text.startsWith(id, start)) {
+                values.add(part(text.substring(start, end), fieldSeparator, n + 1));
+            }
+            start = end + 1;
+        }
+        return values;
+    }
+
     /** Part {@code n} (1-based) of {@code text} split at {@code delimiter}, or "" when absent. */
     public static String part(String text, char delimiter, int n) {
         int start = 0;

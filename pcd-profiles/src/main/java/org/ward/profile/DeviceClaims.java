@@ -3,6 +3,7 @@ package org.ward.profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ward.hl7.Er7;
 import org.ward.hl7.ErrorLocation;
 import org.ward.hl7.MessageHeader;
 
@@ -33,17 +34,13 @@ public final class DeviceClaims {
         if (msh3.length >= 3 && msh3[2].equalsIgnoreCase(EUI64)) {
             claims.add(new ClaimedDevice(normalise(msh3[1]), new ErrorLocation("MSH", 1, 3, 1, 2)));
         }
-        int obx = 0;
-        for (String segment : MessageHeader.split(text, '\r')) {
-            if (!segment.startsWith("OBX")) {
+        List<String> obx18 = Er7.fieldOfEach(text, "OBX", fields, 18);
+        for (int obx = 1; obx <= obx18.size(); obx++) {
+            String field = obx18.get(obx - 1);
+            if (field.isEmpty()) {
                 continue;
             }
-            obx++;
-            String[] values = MessageHeader.split(segment, fields);
-            if (values.length <= 18 || values[18].isEmpty()) {
-                continue;
-            }
-            String[] reps = MessageHeader.split(values[18], repetitions);
+            String[] reps = MessageHeader.split(field, repetitions);
             for (int rep = 0; rep < reps.length; rep++) {
                 String[] ei = MessageHeader.split(reps[rep], components);
                 if (ei.length >= 2 && ei[1].equalsIgnoreCase(EUI64)) {

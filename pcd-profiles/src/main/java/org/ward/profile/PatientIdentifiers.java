@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.ward.hl7.Er7;
 import org.ward.hl7.MessageHeader;
 
 /**
@@ -21,14 +22,10 @@ public final class PatientIdentifiers {
         char fields = header.fieldSeparator();
         char repetition = header.repetitionSeparator();
         Set<String> patients = new LinkedHashSet<>();
-        for (String segment : MessageHeader.split(text, '\r')) {
-            if (!segment.startsWith("PID")) {
-                continue;
-            }
-            String[] values = MessageHeader.split(segment, fields);
-            if (values.length > 3 && !values[3].isEmpty()) {
-                int end = values[3].indexOf(repetition);
-                patients.add(end < 0 ? values[3] : values[3].substring(0, end));
+        for (String pid3 : Er7.fieldOfEach(text, "PID", fields, 3)) {
+            if (!pid3.isEmpty()) {
+                int end = pid3.indexOf(repetition);
+                patients.add(end < 0 ? pid3 : pid3.substring(0, end));
             }
         }
         return new ArrayList<>(patients);

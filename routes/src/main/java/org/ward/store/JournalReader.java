@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Reads the journal on a {@link KeptConnection} of its own, apart from the committer's. */
 final class JournalReader implements AutoCloseable {
@@ -55,10 +54,10 @@ final class JournalReader implements AutoCloseable {
             return Map.of();
         }
         return read(c -> {
-            String placeholders = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
+            IdList in = IdList.of(ids);
             Map<Long, JournalEntry> entries = new HashMap<>();
             for (JournalEntry entry : selectWithPatients(c, "SELECT " + COLUMNS + " FROM messages WHERE id IN ("
-                    + placeholders + ")", List.copyOf(ids))) {
+                    + in.placeholders() + ")", in.padded())) {
                 entries.put(entry.id(), entry);
             }
             return Collections.unmodifiableMap(entries);
@@ -160,14 +159,12 @@ final class JournalReader implements AutoCloseable {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        String placeholders = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
+        IdList in = IdList.of(ids);
         Map<Long, List<String>> patients = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement("SELECT message_id, patient_id FROM message_patients"
-                + " WHERE message_id IN (" + placeholders + ") ORDER BY message_id, ordinal")) {
+                + " WHERE message_id IN (" + in.placeholders() + ") ORDER BY message_id, ordinal")) {
             select.setQueryTimeout(timeoutSeconds);
-            for (int i = 0; i < ids.size(); i++) {
-                select.setLong(i + 1, ids.get(i));
-            }
+            in.bind(select, 1);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     patients.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(rows.getString(2));
