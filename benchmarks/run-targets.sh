@@ -18,6 +18,9 @@
 #   PROFILE_SECONDS (default 40), PROFILE_WARMUP (seconds of load before the window, default 200)
 #   JAVA       java binary (default: java on PATH); WARD_JAR (default routes/target/ward.jar)
 #   WARD_OPTS  extra JVM options for every Ward the steps start (e.g. to compare JIT settings)
+#   JOURNAL    h2 (default: the embedded journal) or postgresql: a throw-away PostgreSQL 15 cluster
+#              (/usr/lib/postgresql/15/bin, run as the postgres user, default settings, fsync on) on
+#              127.0.0.1:PG_PORT (default 32577), its database emptied before each step
 #
 # Full pipeline: mutual TLS with revocation checks, device identity binding, PCD profile
 # validation, the shipped access policy (config/policy.yaml, with the destination bound to the ehr
@@ -38,6 +41,15 @@ DURATION="${DURATION:-30s}"
 WARMUP="${WARMUP:-10s}"
 PORT="${PORT:-32575}"
 DOWNSTREAM_PORT="${DOWNSTREAM_PORT:-32576}"
+JOURNAL="${JOURNAL:-h2}"
+PG_PORT="${PG_PORT:-32577}"
+PG_BIN=/usr/lib/postgresql/15/bin
+case "$JOURNAL" in
+  h2) ;;
+  postgresql)
+    [ -x "$PG_BIN/initdb" ] || { echo "run-targets: JOURNAL=postgresql needs PostgreSQL 15: apt-get install -y postgresql" >&2; exit 2; } ;;
+  *) echo "run-targets: JOURNAL is h2 or postgresql, not '$JOURNAL'" >&2; exit 2 ;;
+esac
 STEPS=("$@")
 [ ${#STEPS[@]} -eq 0 ] && STEPS=(startup sweep sustained alarm idle plot)
 
@@ -51,12 +63,52 @@ mkdir -p "$OUT" "$WORK"
 PKI="$WORK/var/pki"
 WARD_PID=""
 SINK_PID=""
+PG_DIR=""
 
 log() { echo "run-targets $(date -u +%H:%M:%S): $*" >&2; }
 
 cleanup() {
   [ -n "$WARD_PID" ] && kill "$WARD_PID" 2>/dev/null && wait "$WARD_PID" 2>/dev/null || true
   [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true
+  stop_postgres
+}
+
+# JOURNAL=postgresql: a cluster in its own directory (the server runs as postgres, which cannot enter
+# WORK), the superuser ward with a random password that Ward reads from WORK/pg.password.
+start_postgres() {
+  [ -n "$PG_DIR" ] && return
+  PG_DIR="$(mktemp -d /tmp/ward-targets-pg.XXXXXX)"
+  openssl rand -hex 24 >"$WORK/pg.password"
+  chmod 600 "$WORK/pg.password"
+  cp "$WORK/pg.password" "$PG_DIR/password"
+  chown -R postgres "$PG_DIR"
+  runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DIR/data" -U ward --pwfile="$PG_DIR/password" \
+    -A scram-sha-256 -E UTF8 >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; exit 1; }
+  runuser -u postgres -- "$PG_BIN/postgres" -D "$PG_DIR/data" -p "$PG_PORT" -c listen_addresses=127.0.0.1 \
+    -k "$PG_DIR" >"$PG_DIR/server.log" 2>&1 &
+  local i
+  for i in $(seq 1 300); do
+    "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" && break
+    sleep 0.1
+  done
+  "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" || { cat "$PG_DIR/server.log" >&2; exit 1; }
+  log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT, data in $PG_DIR"
+  fresh_postgres
+}
+
+stop_postgres() {
+  if [ -n "$PG_DIR" ] && [ -f "$PG_DIR/data/postmaster.pid" ]; then
+    kill -INT "$(head -1 "$PG_DIR/data/postmaster.pid")" 2>/dev/null || true
+    while [ -f "$PG_DIR/data/postmaster.pid" ]; do sleep 0.1; done
+  fi
+  [ -n "$PG_DIR" ] && rm -rf "$PG_DIR"
+  PG_DIR=""
+}
+
+# An empty journal database for the next step.
+fresh_postgres() {
+  PGPASSWORD="$(cat "$WORK/pg.password")" PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -p "$PG_PORT" -U ward -d postgres \
+    -c "DROP DATABASE IF EXISTS ward" -c "CREATE DATABASE ward" >/dev/null
 }
 trap cleanup EXIT
 
@@ -121,6 +173,17 @@ stop_ward() {
   fi
 }
 
+journal_config() {
+  [ "$JOURNAL" = postgresql ] || return 0
+  cat <<EOF
+journal:
+  kind: postgresql
+  url: jdbc:postgresql://127.0.0.1:$PG_PORT/ward
+  user: ward
+  password-file: $WORK/pg.password
+EOF
+}
+
 bench_config() {
   local with_destination="$1"
   cat <<EOF
@@ -129,6 +192,7 @@ development-pki: true
 audit:
   spool-directory: $WORK/var/audit-spool
   spool-cap-bytes: 8589934592
+$(journal_config)
 listeners:
   - name: devices
     bind: 127.0.0.1
@@ -166,6 +230,7 @@ EOF
 
 # The data directory with its development PKI, the configuration, and the downstream receiver.
 prepare() {
+  [ "$JOURNAL" = postgresql ] && start_postgres
   [ -f "$WORK/ward.yaml" ] && return
   if [ ! -f "$PKI/ehr.p12" ]; then
     log "first run: creating the development PKI in $PKI"
@@ -269,6 +334,10 @@ fresh_data() {
       >>"$OUT/journal-sizes.txt"
   fi
   rm -rf "$WORK/var/journal" "$WORK/var/audit-spool"
+  if [ "$JOURNAL" = postgresql ]; then
+    start_postgres
+    fresh_postgres
+  fi
 }
 
 step_sweep() {

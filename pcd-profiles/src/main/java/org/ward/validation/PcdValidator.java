@@ -30,7 +30,7 @@ import org.ward.profile.PcdTransaction;
  */
 public final class PcdValidator {
 
-    private static final String PCD_01_PROFILE = "1.3.6.1.4.12559.11.1.1.129.xml";
+    static final String PCD_01_PROFILE = "1.3.6.1.4.12559.11.1.1.129.xml";
     private static final String PCD_01_ACK_PROFILE = "1.3.6.1.4.12559.11.1.1.113.xml";
 
     private final Er7Structures structures;
