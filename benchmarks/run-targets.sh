@@ -20,7 +20,8 @@
 #   WARD_OPTS  extra JVM options for every Ward the steps start (e.g. to compare JIT settings)
 #   JOURNAL    h2 (default: the embedded journal) or postgresql: a throw-away PostgreSQL 15 cluster
 #              (/usr/lib/postgresql/15/bin, run as the postgres user, default settings, fsync on) on
-#              127.0.0.1:PG_PORT (default 32577), its database emptied before each step
+#              127.0.0.1:PG_PORT (default 32577), its database emptied before each step; the profile
+#              step then also lists the statements that took PostgreSQL longest (pg_stat_statements)
 #
 # Full pipeline: mutual TLS with revocation checks, device identity binding, PCD profile
 # validation, the shipped access policy (config/policy.yaml, with the destination bound to the ehr
@@ -85,7 +86,7 @@ start_postgres() {
   runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DIR/data" -U ward --pwfile="$PG_DIR/password" \
     -A scram-sha-256 -E UTF8 >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; exit 1; }
   runuser -u postgres -- "$PG_BIN/postgres" -D "$PG_DIR/data" -p "$PG_PORT" -c listen_addresses=127.0.0.1 \
-    -k "$PG_DIR" >"$PG_DIR/server.log" 2>&1 &
+    -c shared_preload_libraries=pg_stat_statements -k "$PG_DIR" >"$PG_DIR/server.log" 2>&1 &
   local i
   for i in $(seq 1 300); do
     "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" && break
@@ -105,10 +106,18 @@ stop_postgres() {
   PG_DIR=""
 }
 
+# psql as ward on database $1, the other arguments passed on.
+pg_sql() {
+  local database="$1"
+  shift
+  PGPASSWORD="$(cat "$WORK/pg.password")" PGOPTIONS="-c client_min_messages=warning" \
+    psql -q -h 127.0.0.1 -p "$PG_PORT" -U ward -d "$database" "$@"
+}
+
 # An empty journal database for the next step.
 fresh_postgres() {
-  PGPASSWORD="$(cat "$WORK/pg.password")" PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -p "$PG_PORT" -U ward -d postgres \
-    -c "DROP DATABASE IF EXISTS ward" -c "CREATE DATABASE ward" >/dev/null
+  pg_sql postgres -c "DROP DATABASE IF EXISTS ward" -c "CREATE DATABASE ward" >/dev/null
+  pg_sql ward -c "CREATE EXTENSION pg_stat_statements" >/dev/null
 }
 trap cleanup EXIT
 
@@ -450,6 +459,25 @@ thread_ticks() {
   done
 }
 
+# CPU ticks (user + system) of the whole process $1, 0 when it is gone.
+process_ticks() {
+  local used
+  used=$(sed -E 's/^.*\) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13}')
+  echo "${used:-0}"
+}
+
+# Where the machine's CPU went: "name ticks" for Ward, the load generator ($1), the downstream receiver,
+# PostgreSQL (all its processes) and every other process, and "busy"/"all" from /proc/stat.
+machine_ticks() {
+  local pg=0 pid
+  for pid in $(pgrep -u postgres 2>/dev/null); do pg=$((pg + $(process_ticks "$pid"))); done
+  echo "ward $(process_ticks "$WARD_PID")"
+  echo "load-generator $(process_ticks "$1")"
+  echo "downstream-receiver $(process_ticks "$SINK_PID")"
+  echo "postgresql $pg"
+  awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8 + $9; print "busy", busy; print "all", busy + $5 + $6 }' /proc/stat
+}
+
 step_profile() {
   # JFR over a window after a warm-up (PROFILE_WARMUP), and Ward's CPU time over the same window from /proc (per
   # thread too: JIT compiler and GC threads do not appear in JFR's execution samples), so the
@@ -467,14 +495,26 @@ step_profile() {
   machine >"$OUT/profile.txt"
   log "profile: $rate msg/s offered; JFR over $seconds s after a $warm s warm-up"
   bench "${offered[@]}" --duration "$((seconds + 2))s" --warmup "$((warm - 1))s" >"$OUT/profile-bench.json" &
-  local load=$! ticks
+  local load=$! ticks generator=""
   ticks=$(getconf CLK_TCK)
   sleep "$warm"
+  generator=$(pgrep -n -f "ward.jar bench --to 127.0.0.1:$PORT" || echo 0)
   local window_from window_to
   window_from=$(date +%s%3N)
   thread_ticks "$WARD_PID" >"$WORK/ticks-0"
+  machine_ticks "$generator" >"$WORK/machine-0"
+  [ "$JOURNAL" = postgresql ] && pg_sql ward -c "SELECT pg_stat_statements_reset()" >/dev/null
   sleep "$seconds"
   thread_ticks "$WARD_PID" >"$WORK/ticks-1"
+  machine_ticks "$generator" >"$WORK/machine-1"
+  if [ "$JOURNAL" = postgresql ]; then
+    {
+      echo "PostgreSQL statements over the window, by total execution time (pg_stat_statements):"
+      pg_sql ward -P pager=off -c "SELECT calls, round(total_exec_time) AS total_ms,
+          round((total_exec_time / calls)::numeric, 3) AS mean_ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query
+        FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12"
+    } >"$WORK/pg-statements.txt"
+  fi
   window_to=$(date +%s%3N)
   jcmd "$WARD_PID" JFR.dump name=ward filename="$WORK/ward.jfr" >/dev/null
   wait "$load" || true
@@ -489,11 +529,30 @@ step_profile() {
     awk -v hz="$ticks" -v rate="$rate" -v got="${achieved:-0}" -v s="$seconds" "$cpu"'
       END { printf "Ward CPU over the %d s window: %.1f s; %.0f msg/s acknowledged (%s offered): %.0f µs CPU per message\n",
               s, total / hz, got, rate, (got > 0 ? total / hz * 1e6 / (got * s) : 0) }' "$WORK/ticks-0" "$WORK/ticks-1"
+    # The whole machine over the same window: what Ward leaves to the load generator, the receiver
+    # and the database, and how much was idle.
+    awk -v hz="$ticks" -v got="${achieved:-0}" -v s="$seconds" '
+      NR == FNR { before[$1] = $2; next }
+      { used[$1] = $2 - before[$1] }
+      END {
+        printf "machine CPU over the window: %.1f of %.1f core-seconds busy (%.0f %%)\n", used["busy"] / hz,
+          used["all"] / hz, 100 * used["busy"] / used["all"]
+        split("ward load-generator downstream-receiver postgresql", names, " ")
+        for (i = 1; i <= 4; i++) {
+          n = names[i]
+          printf "  %-20s %6.1f s  %5.0f µs per message\n", n, used[n] / hz,
+            (got > 0 ? used[n] / hz * 1e6 / (got * s) : 0)
+          known += used[n]
+        }
+        printf "  %-20s %6.1f s  %5.0f µs per message (kernel, JIT of other processes, the rest)\n", "everything else",
+          (used["busy"] - known) / hz, (got > 0 ? (used["busy"] - known) / hz * 1e6 / (got * s) : 0)
+      }' "$WORK/machine-0" "$WORK/machine-1"
     echo "CPU by thread (kernel thread names, digits as N):"
     awk "$cpu"' END { for (n in byName) if (byName[n] > 0) printf "  %5.1f %%  %s\n", 100 * byName[n] / total, n }' \
       "$WORK/ticks-0" "$WORK/ticks-1" | sort -rn
   } >>"$OUT/profile.txt"
   stop_ward
+  [ -f "$WORK/pg-statements.txt" ] && cat "$WORK/pg-statements.txt" >>"$OUT/profile.txt"
   "$JAVA" -cp "$BENCH_CP" org.ward.bench.JfrCosts "$WORK/ward.jfr" "$window_from" "$window_to" >>"$OUT/profile.txt"
   cat "$OUT/profile.txt"
 }

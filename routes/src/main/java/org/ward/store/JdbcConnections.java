@@ -64,6 +64,9 @@ final class JdbcConnections implements ConnectionFactory {
                 // Server error details can quote row values (patient ids): keep them out of exceptions.
                 properties.setProperty("logServerErrorDetail", "false");
                 properties.setProperty("ApplicationName", "ward-journal");
+                // A batch of INSERTs goes as multi-row INSERTs, not one statement per row: the
+                // committer's and the search indexer's rows (their update counts are not read).
+                properties.setProperty("reWriteBatchedInserts", "true");
                 yield new JdbcConnections(dialect.driver(), config.jdbcUrl(), properties);
             }
         };

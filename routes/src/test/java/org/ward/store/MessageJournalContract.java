@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.ward.delivery.DeliveryEvent;
 import org.ward.delivery.QueuedMessage;
 
 /** What every {@link MessageJournal} database must do; run against H2 and a real PostgreSQL. */
@@ -412,6 +413,37 @@ abstract class MessageJournalContract {
         assertThat(queue.next("c")).isEmpty();
         assertThat(queue.counts()).isEqualTo(Map.of("a", Map.of("PENDING", 2L), "b", Map.of("PENDING", 1L)));
         assertThat(second.id()).isGreaterThan(first.id());
+    }
+
+    /** A batch with most of the journal delivered: the first pending messages, in id order, each once. */
+    @Test
+    void nextBatchReadsTheFirstPendingMessagesInIdOrderWhenMostAreDelivered() throws Exception {
+        MessageJournal journal = open();
+        List<CompletableFuture<JournalEntry>> appends = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            appends.add(journal.append(JournalRecords.record("MSG-" + i, "PAT-" + i).withDestinations(List.of("ehr"))));
+        }
+        List<DeliveryEvent> delivered = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (CompletableFuture<JournalEntry> append : appends) {
+            ids.add(append.get(30, TimeUnit.SECONDS).id());
+        }
+        Collections.sort(ids);
+        for (long id : ids.subList(0, 550)) {
+            delivered.add(new DeliveryEvent("ehr", id, "x", 1, Instant.now(), "AA"));
+        }
+        JdbcDeliveryQueue queue = journal.deliveryQueue();
+        queue.delivered(delivered);
+        queue.retryLater("ehr", ids.get(550), "connection refused", Instant.now().plusSeconds(60));
+
+        List<QueuedMessage> batch = queue.next("ehr", 30);
+        assertThat(batch).extracting(QueuedMessage::id).containsExactlyElementsOf(ids.subList(550, 580));
+        assertThat(batch.get(0).attempts()).isEqualTo(1);
+        assertThat(batch.get(1).attempts()).isZero();
+        assertThat(batch).allSatisfy(m -> assertThat(new String(m.payload(), StandardCharsets.UTF_8))
+                .contains("|" + m.controlId() + "|"));
+        assertThat(queue.next("ehr", 1000)).extracting(QueuedMessage::id).containsExactlyElementsOf(ids.subList(550, 600));
+        assertThat(queue.next("other", 10)).isEmpty();
     }
 
     @Test
