@@ -81,11 +81,23 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
             + " OR d.delivered_at >= ?))) OR (NOT EXISTS (SELECT 1 FROM deliveries d"
             + " WHERE d.message_id = messages.id) AND received_at < ?)";
 
+    /**
+     * PostgreSQL: a batch of delivered marks as one statement over arrays. A JDBC batch of UPDATEs
+     * runs one statement per row there (pgjdbc rewrites only INSERTs), and those were PostgreSQL's
+     * largest cost once the next-batch query was fixed (issue 10).
+     */
+    private static final String DELIVERED_ALL_POSTGRESQL = "UPDATE deliveries d SET status = '"
+            + DeliveryStatus.DELIVERED.name() + "', delivered_at = v.at::timestamptz, next_attempt = NULL"
+            + " FROM unnest(?::bigint[], ?::text[], ?::text[]) AS v(id, destination, at)"
+            + " WHERE d.message_id = v.id AND d.destination = v.destination AND d.status = '" + PENDING + "'";
+
     private final KeptConnection connection;
     private final PayloadCipher cipher;
     private final int timeoutSeconds;
+    private final Dialect dialect;
 
-    JdbcDeliveryQueue(ConnectionFactory connections, PayloadCipher cipher, int timeoutSeconds) {
+    JdbcDeliveryQueue(ConnectionFactory connections, Dialect dialect, PayloadCipher cipher, int timeoutSeconds) {
+        this.dialect = dialect;
         this.connection = new KeptConnection(connections, false, "delivery queue");
         this.cipher = cipher;
         this.timeoutSeconds = timeoutSeconds;
@@ -146,8 +158,8 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
     }
 
     /**
-     * Marks every delivery PENDING → DELIVERED in one transaction (one batched UPDATE); if any of them
-     * is not pending, none is marked and this fails.
+     * Marks every delivery PENDING → DELIVERED in one transaction (one batched UPDATE; on PostgreSQL
+     * one statement); if any of them is not pending, none is marked and this fails.
      */
     @Override
     public void delivered(List<DeliveryEvent> deliveries) {
@@ -156,6 +168,10 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
         }
         for (DeliveryEvent delivery : deliveries) {
             Fields.required(delivery.destination(), "destination", 128);
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            deliveredInOneStatement(deliveries);
+            return;
         }
         connection.inTransaction(c -> {
             try (PreparedStatement update = prepare(c, DELIVERED)) {
@@ -172,6 +188,27 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
                         throw new IllegalStateException("message " + delivery.messageId()
                                 + " is not pending for destination " + delivery.destination());
                     }
+                }
+                return null;
+            }
+        });
+    }
+
+    private void deliveredInOneStatement(List<DeliveryEvent> deliveries) {
+        connection.inTransaction(c -> {
+            Object[] ids = deliveries.stream().map(DeliveryEvent::messageId).toArray();
+            Object[] destinations = deliveries.stream().map(DeliveryEvent::destination).toArray();
+            Object[] ats = deliveries.stream().map(d -> utc(d.at()).toString()).toArray();
+            try (PreparedStatement update = prepare(c, DELIVERED_ALL_POSTGRESQL)) {
+                update.setArray(1, c.createArrayOf("bigint", ids));
+                update.setArray(2, c.createArrayOf("text", destinations));
+                update.setArray(3, c.createArrayOf("text", ats));
+                int changed = update.executeUpdate();
+                if (changed != deliveries.size()) {
+                    // The transaction rolls back: none is marked.
+                    throw new IllegalStateException((deliveries.size() - changed) + " of " + deliveries.size()
+                            + " deliveries (messages " + deliveries.get(0).messageId() + " to "
+                            + deliveries.get(deliveries.size() - 1).messageId() + ") are not pending");
                 }
                 return null;
             }

@@ -59,7 +59,7 @@ public final class JdbcMessageJournal implements MessageJournal {
                 config.groupCommit() ? "on (up to " + config.maxBatchRows() + " rows)" : "off", cipher.keyId());
         SearchIndexer indexer = new SearchIndexer(connections, timeout);
         JdbcMessageJournal journal = new JdbcMessageJournal(new GroupCommitter(writer, config),
-                new JournalReader(connections, cipher, timeout), new JdbcDeliveryQueue(connections, cipher, timeout),
+                new JournalReader(connections, cipher, timeout), new JdbcDeliveryQueue(connections, dialect, cipher, timeout),
                 indexer);
         if (indexInBackground) {
             indexer.start();

@@ -446,6 +446,35 @@ abstract class MessageJournalContract {
         assertThat(queue.next("other", 10)).isEmpty();
     }
 
+    /** Delivered marks in one call: all or none, with each delivery's own time. */
+    @Test
+    void aBatchOfDeliveredMarksIsAllOrNothing() throws Exception {
+        MessageJournal journal = open();
+        List<JournalEntry> entries = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            entries.add(commit(journal, JournalRecords.record("MSG-" + i).withDestinations(List.of("a", "b"))));
+        }
+        JdbcDeliveryQueue queue = journal.deliveryQueue();
+        Instant first = Instant.parse("2026-11-23T08:00:00.123Z");
+        queue.delivered(List.of(new DeliveryEvent("a", entries.get(0).id(), "MSG-1", 1, first, "AA"),
+                new DeliveryEvent("b", entries.get(0).id(), "MSG-1", 1, first.plusSeconds(1), "AA"),
+                new DeliveryEvent("a", entries.get(1).id(), "MSG-2", 1, first.plusSeconds(2), "AA")));
+        assertThat(queue.next("a", 10)).extracting(QueuedMessage::id)
+                .containsExactly(entries.get(2).id(), entries.get(3).id());
+        assertThat(queue.next("b", 10)).extracting(QueuedMessage::id)
+                .containsExactly(entries.get(1).id(), entries.get(2).id(), entries.get(3).id());
+        assertThat(queue.states(entries.get(0).id())).extracting(DeliveryState::deliveredAt)
+                .containsExactlyInAnyOrder(first, first.plusSeconds(1));
+
+        // MSG-2 is no longer pending for a: the whole batch is refused, MSG-3 stays pending.
+        assertThatThrownBy(() -> queue.delivered(List.of(
+                new DeliveryEvent("a", entries.get(2).id(), "MSG-3", 1, Instant.now(), "AA"),
+                new DeliveryEvent("a", entries.get(1).id(), "MSG-2", 1, Instant.now(), "AA"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not pending");
+        assertThat(queue.next("a", 10)).extracting(QueuedMessage::id)
+                .containsExactly(entries.get(2).id(), entries.get(3).id());
+    }
+
     @Test
     void deliveredRetryLaterAndDeadLetterMoveTheQueueInIdOrder() throws Exception {
         MessageJournal journal = open();
