@@ -17,8 +17,9 @@ import org.ward.audit.syslog.SyslogTlsSender;
 
 /**
  * The whole audit path of one Ward node (ARCHITECTURE "The audit path"): sink → durable spool →
- * forwarder → RFC 5425 syslog over mutual TLS to the audit repository. Without a repository the
- * records stay in the spool (and say so at start-up) until one is configured.
+ * forwarder → RFC 5425 syslog over mutual TLS to the audit repository. {@link #open} opens the
+ * spool; records stay there until {@link #forwardTo} names the repository, or for good when none is
+ * configured (the engine says so at start-up).
  */
 public final class AuditPipeline implements AutoCloseable {
 
@@ -40,18 +41,6 @@ public final class AuditPipeline implements AutoCloseable {
     private AuditPipeline(FileAuditSpool spool, SpoolingAuditSink sink) {
         this.spool = spool;
         this.sink = sink;
-    }
-
-    public static AuditPipeline start(SpoolConfig spoolConfig, AuditFailurePolicy onFailure,
-                                      Optional<Repository> repository, SpoolListener spoolListener) throws IOException {
-        AuditPipeline pipeline = open(spoolConfig, onFailure, spoolListener);
-        if (repository.isEmpty()) {
-            LOG.warn("no audit repository configured (audit.repository): audit records are kept in {} ({} waiting)",
-                    spoolConfig.directory(), pipeline.spool.pending());
-        } else {
-            pipeline.forwardTo(repository.get());
-        }
-        return pipeline;
     }
 
     /**

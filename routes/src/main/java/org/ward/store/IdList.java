@@ -2,6 +2,7 @@ package org.ward.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ final class IdList {
     private final List<Long> ids;
     private final int slots;
 
-    private IdList(List<Long> ids) {
+    private IdList(Collection<Long> ids) {
         if (ids.isEmpty()) {
             throw new IllegalArgumentException("an IN list needs at least one id");
         }
@@ -24,7 +25,7 @@ final class IdList {
         this.slots = ids.size() == 1 ? 1 : Integer.highestOneBit(ids.size() - 1) << 1;
     }
 
-    static IdList of(List<Long> ids) {
+    static IdList of(Collection<Long> ids) {
         return new IdList(ids);
     }
 

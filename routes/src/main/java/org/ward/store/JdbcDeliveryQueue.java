@@ -133,7 +133,7 @@ public final class JdbcDeliveryQueue implements DeliveryQueue {
             if (attempts.isEmpty()) {
                 return List.of();
             }
-            IdList ids = IdList.of(List.copyOf(attempts.keySet()));
+            IdList ids = IdList.of(attempts.keySet());
             Map<Long, QueuedMessage> messages = new HashMap<>();
             try (PreparedStatement select = prepare(c, MESSAGES + ids.placeholders() + ")")) {
                 ids.bind(select, 1);

@@ -104,7 +104,7 @@ public final class JdbcMessageJournal implements MessageJournal {
 
     /**
      * Indexes the next committed messages for search now, instead of at the indexer's next round (it
-     * rests a second once caught up); how many it indexed.
+     * rests {@link SearchIndexer#INTERVAL} once caught up); how many it indexed.
      */
     int indexSearchKeys() {
         return indexer.indexOnce();

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -54,8 +53,8 @@ class PkiAuditTest {
         Path spoolDir = temp.resolve("var").resolve("audit-spool");
         assertThat(AuditInbox.besideSpool(spoolDir)).isDirectory();
         List<String> records = new ArrayList<>();
-        try (AuditPipeline pipeline = AuditPipeline.start(SpoolConfig.of(spoolDir), AuditFailurePolicy.CONTINUE,
-                Optional.empty(), SpoolListener.NONE)) {
+        try (AuditPipeline pipeline = AuditPipeline.open(SpoolConfig.of(spoolDir), AuditFailurePolicy.CONTINUE,
+                SpoolListener.NONE)) {
             for (SpoolEntry entry : pipeline.spool().read(pipeline.spool().drainPosition(), 100)) {
                 DicomAuditSchema.validate(entry.payload());
                 records.add(new String(entry.payload(), StandardCharsets.UTF_8));

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ward.audit.AuditFailurePolicy;
@@ -116,8 +115,8 @@ class UsersCommandTest {
 
     private static List<String> records(Path spoolDir) throws Exception {
         List<String> records = new ArrayList<>();
-        try (AuditPipeline pipeline = AuditPipeline.start(SpoolConfig.of(spoolDir), AuditFailurePolicy.CONTINUE,
-                Optional.empty(), SpoolListener.NONE)) {
+        try (AuditPipeline pipeline = AuditPipeline.open(SpoolConfig.of(spoolDir), AuditFailurePolicy.CONTINUE,
+                SpoolListener.NONE)) {
             for (SpoolEntry entry : pipeline.spool().read(pipeline.spool().drainPosition(), 100)) {
                 records.add(new String(entry.payload(), StandardCharsets.UTF_8));
             }
