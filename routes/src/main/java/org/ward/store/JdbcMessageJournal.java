@@ -58,7 +58,8 @@ public final class JdbcMessageJournal implements MessageJournal {
         LOG.info("Journal open: {}, group commit {}, key {}", config.kind(),
                 config.groupCommit() ? "on (up to " + config.maxBatchRows() + " rows)" : "off", cipher.keyId());
         SearchIndexer indexer = new SearchIndexer(connections, timeout);
-        JdbcMessageJournal journal = new JdbcMessageJournal(new GroupCommitter(writer, config),
+        Optional<DiskSync> diskSync = dialect.syncAfterCommitSql().map(sql -> new DiskSync(connections, sql, timeout));
+        JdbcMessageJournal journal = new JdbcMessageJournal(new GroupCommitter(writer, diskSync, config),
                 new JournalReader(connections, cipher, timeout), new JdbcDeliveryQueue(connections, dialect, cipher, timeout),
                 indexer);
         if (indexInBackground) {
