@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,8 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes a batch of records in one transaction on the one connection it owns. Where COMMIT does not
- * force the data to disk (H2), {@link DiskSync} does that next, on its own connection. Used by one thread only: the committer's. The connection keeps its statements prepared; after a
+ * Writes a batch of records in one transaction on the one connection it owns, and forces it to disk.
+ * Used by one thread only: the committer's. The connection keeps its statements prepared; after a
  * failure it is dropped with them, and the next batch opens a new one. Message ids come from the
  * sequence a block at a time ({@link #ID_BLOCK}), so a batch usually costs no sequence query.
  */
@@ -48,7 +49,7 @@ final class BatchWriter implements AutoCloseable {
 
     /** The statements of one connection, prepared once. */
     private record Statements(PreparedStatement nextIds, PreparedStatement message, PreparedStatement patient,
-            PreparedStatement delivery) {
+            PreparedStatement delivery, Statement sync) {
     }
 
     BatchWriter(ConnectionFactory connections, Dialect dialect, PayloadCipher cipher, int timeoutSeconds) {
@@ -59,9 +60,8 @@ final class BatchWriter implements AutoCloseable {
     }
 
     /**
-     * Commits {@code records} with their delivery rows, all or none, and returns their entries in the
-     * same order: a committed message is queued for each of its destinations. Durable on return only
-     * where the dialect needs no sync after commit.
+     * Commits {@code records} durably with their delivery rows, all or none, and returns their entries
+     * in the same order: a committed message is queued for each of its destinations.
      */
     List<JournalEntry> write(List<InboundRecord> records) throws SQLException {
         try {
@@ -71,6 +71,7 @@ final class BatchWriter implements AutoCloseable {
             insertPatients(ids, records);
             insertDeliveries(ids, records);
             c.commit();
+            sync();
             lastUsed = System.nanoTime();
             List<JournalEntry> entries = new ArrayList<>(records.size());
             for (int i = 0; i < ids.length; i++) {
@@ -94,7 +95,8 @@ final class BatchWriter implements AutoCloseable {
             try {
                 opened.setAutoCommit(false);
                 statements = new Statements(prepare(opened, dialect.nextIdsSql()), prepare(opened, INSERT_MESSAGE),
-                        prepare(opened, INSERT_PATIENT), prepare(opened, INSERT_DELIVERY));
+                        prepare(opened, INSERT_PATIENT), prepare(opened, INSERT_DELIVERY), opened.createStatement());
+                statements.sync().setQueryTimeout(timeoutSeconds);
             } catch (SQLException | RuntimeException e) {
                 try {
                     opened.close();
@@ -197,6 +199,13 @@ final class BatchWriter implements AutoCloseable {
         }
         if (any) {
             insert.executeBatch();
+        }
+    }
+
+    private void sync() throws SQLException {
+        var sql = dialect.syncAfterCommitSql();
+        if (sql.isPresent()) {
+            statements.sync().execute(sql.get());
         }
     }
 

@@ -12,8 +12,8 @@ enum Dialect {
 
     /**
      * H2 2.x writes a committed transaction to the file (with WRITE_DELAY=0) but calls fsync only on
-     * CHECKPOINT SYNC or a clean close (MVStore {@code FileStore.sync}); {@link DiskSync} issues one
-     * after commits, so a commit is on disk when append's future completes.
+     * CHECKPOINT SYNC or a clean close (MVStore {@code FileStore.sync}); the journal issues one after
+     * every commit, so a commit is on disk when append's future completes.
      */
     H2("SELECT NEXT VALUE FOR message_id_seq FROM SYSTEM_RANGE(1, ?)", "CHECKPOINT SYNC") {
         @Override

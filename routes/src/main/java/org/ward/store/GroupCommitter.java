@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -16,10 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one thread that writes the journal. Appends from any thread queue up; the committer takes the
  * first and everything else waiting (up to the batch limits), writes them in one transaction, commits,
- * and only then completes their futures, or, where COMMIT does not reach the disk (H2), hands them to
- * the {@link DiskSync} that completes them after the next fsync while the committer writes on. Batches
- * form by themselves under load: while one commit is written, the next appends queue. A failed batch
- * fails all its futures; the next batch reconnects. One thread keeps ids increasing in commit order.
+ * and only then completes their futures. Batches form by themselves under load: while one commit waits
+ * for the disk, the next appends queue. A failed batch fails all its futures; the next batch reconnects.
  */
 final class GroupCommitter implements AutoCloseable {
 
@@ -27,7 +24,6 @@ final class GroupCommitter implements AutoCloseable {
     private static final long IDLE_POLL_MILLIS = 50;
 
     private final BatchWriter writer;
-    private final Optional<DiskSync> diskSync;
     private final int batchRows;
     private final long batchDelayNanos;
     private final Duration appendTimeout;
@@ -39,9 +35,8 @@ final class GroupCommitter implements AutoCloseable {
     private final LongAdder transactions = new LongAdder();
     private boolean closing;
 
-    GroupCommitter(BatchWriter writer, Optional<DiskSync> diskSync, JournalConfig config) {
+    GroupCommitter(BatchWriter writer, JournalConfig config) {
         this.writer = writer;
-        this.diskSync = diskSync;
         this.batchRows = config.batchRows();
         this.batchDelayNanos = config.groupCommit() ? config.maxBatchDelay().toNanos() : 0;
         this.appendTimeout = config.writeTimeout().multipliedBy(2);
@@ -125,10 +120,6 @@ final class GroupCommitter implements AutoCloseable {
         }
         transactions.increment();
         failures.succeeded();
-        if (diskSync.isPresent()) {
-            diskSync.get().submit(batch, entries);
-            return;
-        }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).future().complete(entries.get(i));
         }
@@ -160,7 +151,7 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    /** Commits and syncs what is queued, then stops; waits at most twice the append time limit for each. */
+    /** Commits what is queued, then stops; waits at most twice the append time limit. */
     @Override
     public void close() {
         synchronized (lifecycle) {
@@ -176,6 +167,5 @@ final class GroupCommitter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        diskSync.ifPresent(sync -> sync.close(appendTimeout.multipliedBy(2).toMillis()));
     }
 }

@@ -58,8 +58,7 @@ public final class JdbcMessageJournal implements MessageJournal {
         LOG.info("Journal open: {}, group commit {}, key {}", config.kind(),
                 config.groupCommit() ? "on (up to " + config.maxBatchRows() + " rows)" : "off", cipher.keyId());
         SearchIndexer indexer = new SearchIndexer(connections, timeout);
-        Optional<DiskSync> diskSync = dialect.syncAfterCommitSql().map(sql -> new DiskSync(connections, sql, timeout));
-        JdbcMessageJournal journal = new JdbcMessageJournal(new GroupCommitter(writer, diskSync, config),
+        JdbcMessageJournal journal = new JdbcMessageJournal(new GroupCommitter(writer, config),
                 new JournalReader(connections, cipher, timeout), new JdbcDeliveryQueue(connections, dialect, cipher, timeout),
                 indexer);
         if (indexInBackground) {

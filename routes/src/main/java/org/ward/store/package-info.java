@@ -13,10 +13,8 @@
  * futures. With group commit off, it commits one append per transaction.</li>
  * <li><b>Durability.</b> PostgreSQL: COMMIT returns after the WAL flush (synchronous_commit=on). H2
  * 2.x: {@code WRITE_DELAY=0} makes COMMIT write its chunk to the file, but H2 calls fsync only on
- * {@code CHECKPOINT SYNC} or a clean close. {@link org.ward.store.DiskSync} issues it on a thread and
- * connection of its own: the committer hands each committed batch over and writes the next one while
- * the disk flushes; one fsync covers every batch handed over before it began, and only after it are
- * that batch's futures complete.</li>
+ * {@code CHECKPOINT SYNC} or a clean close, so the committer issues {@code CHECKPOINT SYNC} after each
+ * commit: one fsync per batch.</li>
  * <li><b>Encryption at rest.</b> Payloads are sealed with AES-256-GCM (random 12-byte IV, row id as
  * additional data); the column holds IV ‖ ciphertext ‖ tag. The key is a SecretKeyEntry in
  * {@code <data-dir>/journal/journal-key.p12}, password in {@code journal-key.p12.password}, both 0600,
